@@ -1,0 +1,70 @@
+package io.usercanary.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** A seeded canary account. {@code name} is the label everywhere; the email never is. */
+public record AccountConfig(
+        String name,
+        String email,
+        Secret password,
+        Path passwordFile,
+        LoginMethod login,
+        String uid,
+        String cohort,
+        Map<String, String> vars,
+        Map<String, Expectation> expect,
+        EphemeralConfig ephemeral,
+        List<RequestSpec> provision) {
+
+    public AccountConfig {
+        Checks.label("name", name);
+        login = login == null ? LoginMethod.PASSWORD : login;
+        if (password != null && passwordFile != null) {
+            throw new InvalidConfigException("passwordFile", "give either password or passwordFile, not both");
+        }
+        if (passwordFile != null) {
+            password = readPasswordFile(passwordFile);
+        }
+        if (login == LoginMethod.PASSWORD) {
+            Checks.notBlank("email", email);
+            if (password == null) {
+                throw new InvalidConfigException("password", "is required (or passwordFile, or login: customToken with a uid)");
+            }
+            if (password.isEmpty()) {
+                throw new InvalidConfigException("password", "is empty");
+            }
+        } else {
+            Checks.notBlank("uid", uid);
+        }
+        if (cohort != null) {
+            Checks.label("cohort", cohort);
+        }
+        vars = Checks.map("vars", vars);
+        expect = Checks.map("expect", expect);
+        provision = Checks.list("provision", provision);
+    }
+
+    /** The {@code {{account.*}}} values this account provides. */
+    public String var(String key) {
+        return switch (key) {
+            case "name" -> name;
+            case "email" -> email;
+            case "uid" -> uid;
+            default -> vars.get(key);
+        };
+    }
+
+    private static Secret readPasswordFile(Path file) {
+        try {
+            String content = Files.readString(file, StandardCharsets.UTF_8);
+            return Secret.of(content.strip());
+        } catch (IOException e) {
+            throw new InvalidConfigException("passwordFile", "cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+}

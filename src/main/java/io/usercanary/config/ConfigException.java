@@ -1,0 +1,14 @@
+package io.usercanary.config;
+
+/** A configuration that cannot be used; the message is one line: {@code file:line: key: what is wrong}. */
+public final class ConfigException extends Exception {
+    public ConfigException(String message) {
+        super(message);
+    }
+
+    public static ConfigException at(String file, int line, ConfigPath path, String problem) {
+        String where = line > 0 ? file + ":" + line : file;
+        String key = path.segments().isEmpty() ? "" : path + ": ";
+        return new ConfigException(where + ": " + key + problem);
+    }
+}

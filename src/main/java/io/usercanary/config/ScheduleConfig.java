@@ -1,0 +1,35 @@
+package io.usercanary.config;
+
+import java.time.Duration;
+
+/** How often each account runs, how its first run is offset, how long one flow may take, and how many run at once. */
+public record ScheduleConfig(Duration interval, Duration jitter, Duration timeout, Integer threads) {
+    public static final ScheduleConfig DEFAULT = new ScheduleConfig(null, null, null, null);
+
+    public ScheduleConfig {
+        interval = interval == null ? Duration.ofSeconds(60) : interval;
+        jitter = jitter == null ? Duration.ofSeconds(10) : jitter;
+        timeout = timeout == null ? Duration.ofSeconds(30) : timeout;
+        if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new InvalidConfigException("interval", "must be at least 1s");
+        }
+        if (jitter.compareTo(interval) > 0) {
+            throw new InvalidConfigException("jitter", "must not be longer than the interval (" + Durations.format(interval) + ")");
+        }
+        if (timeout.isZero()) {
+            throw new InvalidConfigException("timeout", "must be longer than 0s");
+        }
+        if (timeout.compareTo(interval) > 0) {
+            throw new InvalidConfigException("timeout", "must not be longer than the interval (" + Durations.format(interval)
+                    + "): a flow that outlives its interval would skip its next run");
+        }
+        if (threads != null && (threads < 1 || threads > 256)) {
+            throw new InvalidConfigException("threads", "must be between 1 and 256");
+        }
+    }
+
+    /** Threads for running flows: the configured number, else one per account up to 16. */
+    public int threadsFor(int accounts) {
+        return threads != null ? threads : Math.max(1, Math.min(accounts, 16));
+    }
+}

@@ -1,0 +1,2 @@
+/** The YAML configuration: immutable records validated on construction, loaded with file:line errors. */
+package io.usercanary.config;

@@ -1,0 +1,45 @@
+package io.usercanary.probe;
+
+import io.usercanary.config.Secret;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Replaces secrets in text that leaves the process (details, traces): every value it was told about,
+ * anything shaped like a JWT, and JSON string values whose key names a token, password, key or cookie.
+ */
+public final class Redactor {
+    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
+    private static final Pattern SECRET_FIELD = Pattern.compile(
+            "(\"[^\"]*(?i:token|password|secret|jwt|api_?key|cookie|session|authorization|credential)[^\"]*\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
+
+    private final Set<String> secrets = ConcurrentHashMap.newKeySet();
+
+    public Redactor add(Secret secret) {
+        if (secret != null && !secret.isEmpty()) {
+            secrets.add(secret.reveal());
+        }
+        return this;
+    }
+
+    public Redactor add(String secret) {
+        if (secret != null && !secret.isEmpty()) {
+            secrets.add(secret);
+        }
+        return this;
+    }
+
+    public String redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String out = text;
+        for (String secret : secrets.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
+            out = out.replace(secret, Secret.REDACTED);
+        }
+        out = JWT.matcher(out).replaceAll(Secret.REDACTED);
+        return SECRET_FIELD.matcher(out).replaceAll("$1\"" + Secret.REDACTED + "\"");
+    }
+}

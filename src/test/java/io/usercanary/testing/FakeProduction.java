@@ -1,0 +1,77 @@
+package io.usercanary.testing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+
+/**
+ * Firebase Auth REST and a backend on one MockWebServer, answering like production unless a route is
+ * overridden with the exact fault to test. Accounts sign in with any password but {@link #WRONG_PASSWORD}.
+ */
+public final class FakeProduction extends Dispatcher {
+    public static final String SIGN_IN = "/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword";
+    public static final String LOOKUP = "/identitytoolkit.googleapis.com/v1/accounts:lookup";
+    public static final String EXCHANGE = "/auth/firebase";
+    public static final String DASHBOARD = "/api/dashboard";
+    public static final String WRONG_PASSWORD = "wrong-password";
+    /** Distinctive values a leak test searches every output for. */
+    public static final String ID_TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1aWQtMSJ9.SECRET-ID-TOKEN-SIG";
+    public static final String REFRESH_TOKEN = "SECRET-REFRESH-TOKEN-6b1f";
+    public static final String JWT = "SECRET-BACKEND-JWT-93ac";
+
+    private final Map<String, MockResponse> overrides = new ConcurrentHashMap<>();
+    private volatile Duration accountAge = Duration.ofDays(400);
+
+    /** Answers {@code path} with {@code response} from now on. */
+    public FakeProduction on(String path, MockResponse response) {
+        overrides.put(path, response);
+        return this;
+    }
+
+    public FakeProduction accountAge(Duration age) {
+        this.accountAge = age;
+        return this;
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        String path = request.getUrl().encodedPath();
+        MockResponse override = overrides.get(path);
+        if (override != null) {
+            return override;
+        }
+        return switch (path) {
+            case SIGN_IN -> signIn(request);
+            case LOOKUP -> json(200, "{\"users\":[{\"localId\":\"uid-1\",\"createdAt\":\""
+                    + Instant.now().minus(accountAge).toEpochMilli() + "\"}]}");
+            case EXCHANGE -> json(200, "{\"data\":{\"session\":{\"accessToken\":\"" + JWT + "\"}}}");
+            case DASHBOARD -> "Bearer SECRET-BACKEND-JWT-93ac".equals(request.getHeaders().get("Authorization"))
+                    ? json(200, "{\"widgets\":[1,2,3],\"profile\":{\"marker\":\"m-legacy\"}}")
+                    : json(401, "{\"error\":\"unauthorized\"}");
+            default -> json(404, "{\"error\":\"not found\"}");
+        };
+    }
+
+    private static MockResponse signIn(RecordedRequest request) {
+        String body = request.getBody() == null ? "" : request.getBody().utf8();
+        if (body.contains(WRONG_PASSWORD)) {
+            return firebaseError(400, "INVALID_LOGIN_CREDENTIALS");
+        }
+        return json(200, "{\"kind\":\"identitytoolkit#VerifyPasswordResponse\",\"localId\":\"uid-1\",\"idToken\":\""
+                + ID_TOKEN + "\",\"refreshToken\":\"" + REFRESH_TOKEN + "\",\"expiresIn\":\"3600\",\"registered\":true}");
+    }
+
+    public static MockResponse json(int code, String body) {
+        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+    }
+
+    /** Firebase's error body: {@code {"error":{"code":400,"message":"INVALID_PASSWORD","errors":[...]}}}. */
+    public static MockResponse firebaseError(int code, String message) {
+        return json(code, "{\"error\":{\"code\":" + code + ",\"message\":\"" + message
+                + "\",\"errors\":[{\"message\":\"" + message + "\",\"domain\":\"global\",\"reason\":\"invalid\"}]}}");
+    }
+}
