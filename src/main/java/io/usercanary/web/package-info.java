@@ -1,0 +1,2 @@
+/** The daemon's HTTP side: status page, run traces, metrics, health and reload endpoints. */
+package io.usercanary.web;
