@@ -70,7 +70,7 @@ public final class ConfigLoader {
             tree = mapper.readTree(yaml);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw ConfigException.at(fileName, line, ConfigPath.ROOT, "not valid YAML: " + firstLine(e.getOriginalMessage()));
+            throw ConfigException.at(fileName, line, ConfigPath.ROOT, "not valid YAML: " + yamlProblem(e.getOriginalMessage()));
         } catch (IOException e) {
             throw ConfigException.at(fileName, 0, ConfigPath.ROOT, "cannot read: " + e.getMessage());
         }
@@ -163,6 +163,18 @@ public final class ConfigLoader {
             return "a mapping of keys to values";
         }
         return "a single value (text)";
+    }
+
+    /** SnakeYAML's context and problem lines, without the indented source excerpts (they may hold a secret). */
+    private static String yamlProblem(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        return message.lines()
+                .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+                .map(String::trim)
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("unreadable");
     }
 
     private static String firstLine(String message) {

@@ -32,7 +32,7 @@ public final class Durations {
         return Duration.ofMillis(millis);
     }
 
-    /** The shortest text {@link #parse} reads back to the same duration, e.g. {@code 90s} → {@code 1m30s}. */
+    /** Text that {@link #parse} reads back to the same duration, in days at most: {@code 90s} → {@code 1m30s}. */
     public static String format(Duration duration) {
         long millis = duration.toMillis();
         if (millis == 0) {
@@ -40,7 +40,7 @@ public final class Durations {
         }
         String[] units = {"y", "w", "d", "h", "m", "s", "ms"};
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < UNIT_MILLIS.length; i++) {
+        for (int i = 2; i < UNIT_MILLIS.length; i++) { // days at most: "400d" reads better than "1y5w"
             long count = millis / UNIT_MILLIS[i];
             if (count > 0) {
                 out.append(count).append(units[i]);
