@@ -85,9 +85,18 @@ final class Exchanges {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
-            values.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            values.put(decode(name), decode(value));
         }
         return values;
+    }
+
+    /** URL-decoding that keeps a malformed escape ({@code %zz}) as it came rather than failing the request. */
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
     }
 
     static Map<String, String> query(HttpExchange exchange) {

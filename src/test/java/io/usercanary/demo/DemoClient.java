@@ -30,6 +30,10 @@ final class DemoClient implements AutoCloseable {
         return call(new Request.Builder().url(url).post(RequestBody.create(json, JSON_TYPE)).build());
     }
 
+    Reply postRaw(String url, String body, String contentType) {
+        return call(new Request.Builder().url(url).post(RequestBody.create(body, MediaType.get(contentType))).build());
+    }
+
     Reply postForm(String url, Map<String, String> fields) {
         FormBody.Builder form = new FormBody.Builder();
         fields.forEach(form::add);

@@ -238,6 +238,14 @@ class DemoFirebaseAuthTest {
         }
 
         @Test
+        void malformedFormEscapeIsAnInvalidRefreshTokenNotAServerError() {
+            Reply reply = client.postRaw(url(), "grant_type=refresh_token&refresh_token=%zz",
+                    "application/x-www-form-urlencoded");
+            assertEquals(400, reply.status());
+            assertEquals("INVALID_REFRESH_TOKEN", reply.body().at("/error/message").asText());
+        }
+
+        @Test
         void otherGrantTypesAreInvalidGrantType() {
             Reply reply = client.postForm(url(), Map.of("grant_type", "password", "refresh_token", "x"));
             assertEquals("INVALID_GRANT_TYPE", reply.body().at("/error/message").asText());
