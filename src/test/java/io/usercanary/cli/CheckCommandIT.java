@@ -1,0 +1,140 @@
+package io.usercanary.cli;
+
+import static io.usercanary.testing.FakeProduction.DASHBOARD;
+import static io.usercanary.testing.FakeProduction.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.usercanary.testing.FakeProduction;
+import io.usercanary.testing.JarProcess;
+import io.usercanary.testing.TestConfigs;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/** {@code usercanary check} and {@code validate} through the packaged jar, as a release pipeline calls them. */
+class CheckCommandIT {
+    /** Every secret the run sees; none may appear in anything it writes. */
+    static final List<String> SECRETS = List.of("SECRET-API-KEY-77d2", "SECRET-PASSWORD-1c9e", FakeProduction.ID_TOKEN,
+            FakeProduction.REFRESH_TOKEN, FakeProduction.JWT, "SECRET-PASSWORD-FROM-ENV-41aa");
+
+    final MockWebServer server = new MockWebServer();
+    final FakeProduction production = new FakeProduction();
+    @TempDir
+    Path dir;
+    Path config;
+
+    @BeforeEach
+    void start() throws IOException {
+        server.setDispatcher(production);
+        server.start();
+        String yaml = TestConfigs.basic(server.getHostName() + ":" + server.getPort(), "").replace("schedule:",
+                "  - name: second\n"
+                + "    email: canary-second@example.com\n"
+                + "    password: ${SECOND_PASSWORD}\n"
+                + "    cohort: 2y\n"
+                + "    vars: { marker: m-legacy }\n"
+                + "schedule:");
+        config = Files.writeString(dir.resolve("usercanary.yaml"), yaml);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    JarProcess.Result usercanary(String... args) throws Exception {
+        return JarProcess.run(Map.of("SECOND_PASSWORD", "SECRET-PASSWORD-FROM-ENV-41aa"), args);
+    }
+
+    @Test
+    void healthyProductionExitsZeroWithATableRowPerAccount() throws Exception {
+        JarProcess.Result result = usercanary("check", "--config", config.toString());
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertTrue(result.stdout().lines().anyMatch(l -> l.matches("legacy\\s+established\\s+400d\\s+ok\\s+\\d+\\s*")), result.stdout());
+        assertTrue(result.stdout().lines().anyMatch(l -> l.startsWith("second") && l.contains(" 2y ")), result.stdout());
+        assertTrue(result.stdout().contains("2 accounts passed"), result.stdout());
+    }
+
+    @Test
+    void emptyDashboardExitsOneAndTheJsonAndJunitReportsSayWhy() throws Exception {
+        production.on(DASHBOARD, json(200, "{\"widgets\":[],\"profile\":{\"marker\":\"m-legacy\"}}"));
+        Path junit = dir.resolve("reports/canary-report.xml");
+        JarProcess.Result result = usercanary("check", "--config", config.toString(), "--format", "json", "--junit", junit.toString());
+        assertEquals(1, result.exitCode(), result.stderr());
+
+        JsonNode report = new ObjectMapper().readTree(result.stdout());
+        assertEquals("test", report.path("environment").asText());
+        JsonNode legacy = report.path("results").path(0);
+        assertEquals("empty", legacy.path("outcome").asText());
+        assertEquals("overview: /widgets is an empty array (+1 more)", legacy.path("detail").asText());
+        assertEquals(List.of("login", "lookup", "exchange", "check"),
+                legacy.path("steps").findValuesAsText("step"));
+        assertEquals(200, legacy.path("steps").path(3).path("status").asInt());
+
+        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());
+        assertEquals("4", xml.getElementsByTagName("testsuite").item(0).getAttributes().getNamedItem("tests").getNodeValue());
+        assertEquals(2, xml.getElementsByTagName("failure").getLength());
+        assertEquals("empty", xml.getElementsByTagName("failure").item(0).getAttributes().getNamedItem("type").getNodeValue());
+    }
+
+    @Test
+    void noSecretAppearsInAnythingCheckWrites() throws Exception {
+        production.on(DASHBOARD, json(200, "{\"widgets\":[],\"session\":\"" + FakeProduction.JWT + "\"}"));
+        Path junit = dir.resolve("junit.xml");
+        JarProcess.Result table = usercanary("check", "--config", config.toString(), "--junit", junit.toString());
+        JarProcess.Result json = usercanary("check", "--config", config.toString(), "--format", "json");
+        String everything = table.stdout() + table.stderr() + json.stdout() + json.stderr()
+                + Files.readString(junit, StandardCharsets.UTF_8);
+        for (String secret : SECRETS) {
+            assertFalse(everything.contains(secret), "leaked " + secret + " in:\n" + everything);
+        }
+        assertEquals(1, table.exitCode());
+    }
+
+    @Test
+    void invalidConfigExitsTwoWithOneLineNamingFileLineAndKey() throws Exception {
+        Files.writeString(config, Files.readString(config).replace("slowAfter", "slowafter").replace("notEmpty", "notempty"));
+        JarProcess.Result result = usercanary("check", "--config", config.toString());
+        assertEquals(2, result.exitCode());
+        assertEquals("usercanary: " + config + ":17: checks[0].expect.notempty: unknown key 'notempty' "
+                + "(expected one of: equals, headers, minItems, notEmpty, status)", result.stderr().strip());
+        assertEquals("", result.stdout());
+    }
+
+    @Test
+    void validateTouchesNoNetworkAndSaysWhatItRead() throws Exception {
+        server.close();
+        JarProcess.Result result = usercanary("validate", "--config", config.toString());
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertEquals(config + ": valid (environment test, 2 accounts, 1 checks, 3 cohorts)", result.stdout().strip());
+    }
+
+    @Test
+    void unknownOptionIsAUsageErrorWithExitTwo() throws Exception {
+        JarProcess.Result result = usercanary("check", "--formt", "json");
+        assertEquals(2, result.exitCode());
+        assertEquals(1, result.stderr().strip().lines().count(), result.stderr());
+        assertTrue(result.stderr().startsWith("usercanary: Unknown options: '--formt'"), result.stderr());
+    }
+
+    @Test
+    void missingConfigFileIsExitTwo() throws Exception {
+        JarProcess.Result result = usercanary("check", "--config", dir.resolve("nope.yaml").toString());
+        assertEquals(2, result.exitCode());
+        assertEquals("usercanary: " + dir.resolve("nope.yaml") + ": no such file", result.stderr().strip());
+    }
+}
