@@ -27,6 +27,12 @@ public final class Components {
         return env("USERCANARY_TEST_EMULATOR_PROJECT").orElse("demo-usercanary");
     }
 
+    /** JDBC URL of the PostgreSQL that scripts/test checked is up, from {@code USERCANARY_TEST_PG_URL}. */
+    public static String postgresJdbcUrl() {
+        return require("PostgreSQL at 127.0.0.1:5432 (USERCANARY_TEST_PG_URL, checked by scripts/test)",
+                env("USERCANARY_TEST_PG_URL"));
+    }
+
     public static Path promtool() {
         return require("promtool (Debian package prometheus)", executable("USERCANARY_PROMTOOL", "promtool"));
     }

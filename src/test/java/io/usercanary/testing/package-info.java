@@ -1,0 +1,2 @@
+/** Test support: where the real components (emulator, promtool, Chromium, PostgreSQL) are. */
+package io.usercanary.testing;
