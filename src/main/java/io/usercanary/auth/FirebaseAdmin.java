@@ -105,6 +105,14 @@ public final class FirebaseAdmin implements AutoCloseable {
         }
     }
 
+    /** Deletes the shared apps, e.g. after a test class; the next {@link #shared} call builds a new one. */
+    public static void closeShared() {
+        synchronized (SHARED) {
+            SHARED.values().forEach(FirebaseAdmin::close);
+            SHARED.clear();
+        }
+    }
+
     public FirebaseAuth auth() {
         return FirebaseAuth.getInstance(app);
     }
