@@ -31,9 +31,11 @@ public final class FirebaseAdmin implements AutoCloseable {
     private static final int TIMEOUT_MILLIS = 15_000;
 
     private final FirebaseApp app;
+    private final FirebaseAuth auth;
 
-    private FirebaseAdmin(FirebaseApp app) {
+    private FirebaseAdmin(FirebaseApp app, FirebaseAuth auth) {
         this.app = app;
+        this.auth = auth;
     }
 
     /** Firebase-admin could not be set up; the message names the config key, e.g. {@code firebase.projectId: ...}. */
@@ -61,7 +63,6 @@ public final class FirebaseAdmin implements AutoCloseable {
         }
         GoogleCredentials credentials;
         if (config.usesEmulator()) {
-            FirebaseProcessEnvironment.setenv(ConfigLoader.EMULATOR_ENV, config.emulatorHost());
             credentials = GoogleCredentials.create(new AccessToken("owner", null));
         } else if (config.credentialsFile() != null) {
             try (InputStream in = Files.newInputStream(config.credentialsFile())) {
@@ -84,7 +85,14 @@ public final class FirebaseAdmin implements AutoCloseable {
                 .setConnectTimeout(TIMEOUT_MILLIS)
                 .setReadTimeout(TIMEOUT_MILLIS)
                 .build();
-        return new FirebaseAdmin(FirebaseApp.initializeApp(options, appName));
+        synchronized (FirebaseAdmin.class) {
+            if (config.usesEmulator()) {
+                FirebaseProcessEnvironment.setenv(ConfigLoader.EMULATOR_ENV, config.emulatorHost());
+            }
+            FirebaseApp app = FirebaseApp.initializeApp(options, appName);
+            // FirebaseAuth fixes its user-management URL, emulator or Google, when first built: build it now.
+            return new FirebaseAdmin(app, FirebaseAuth.getInstance(app));
+        }
     }
 
     /**
@@ -114,7 +122,7 @@ public final class FirebaseAdmin implements AutoCloseable {
     }
 
     public FirebaseAuth auth() {
-        return FirebaseAuth.getInstance(app);
+        return auth;
     }
 
     public String appName() {
