@@ -24,6 +24,16 @@ public final class FirebaseError extends Exception {
         this.code = code;
     }
 
+    /**
+     * An error decided without asking Firebase (backing off, a custom token that could not be minted):
+     * {@code message} is the whole detail, {@code httpStatus} 0 when no call was made.
+     */
+    public FirebaseError(int httpStatus, String code, String message) {
+        super(message, null, false, false);
+        this.httpStatus = httpStatus;
+        this.code = code;
+    }
+
     public int httpStatus() {
         return httpStatus;
     }
@@ -35,6 +45,11 @@ public final class FirebaseError extends Exception {
     /** The code as a metric label: itself when documented, {@code other} otherwise. */
     public String metricCode() {
         return DOCUMENTED_CODES.contains(code) ? code : "other";
+    }
+
+    /** Wrong email or password: the codes with and without email-enumeration protection. */
+    public boolean badCredentials() {
+        return code.equals("INVALID_LOGIN_CREDENTIALS") || code.equals("INVALID_PASSWORD") || code.equals("EMAIL_NOT_FOUND");
     }
 
     /** Throttling: the account should back off before it tries again. */

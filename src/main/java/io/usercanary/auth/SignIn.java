@@ -9,6 +9,9 @@ public interface SignIn {
     SignedIn signIn(AccountConfig account, Deadline deadline, FirebaseAuthClient.Observer observer)
             throws FirebaseError, HttpFailure;
 
-    /** The tokens, and which path produced them ({@code password}, {@code customToken}, {@code refresh}). */
+    /** Drops anything kept for the account (cached tokens): it was deleted and created again. */
+    default void forget(AccountConfig account) {}
+
+    /** The tokens, and which path produced them ({@code password}, {@code customToken}, {@code refresh}, {@code cached}). */
     record SignedIn(FirebaseTokens tokens, String path) {}
 }

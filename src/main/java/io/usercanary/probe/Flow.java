@@ -14,6 +14,7 @@ import io.usercanary.config.CanaryConfig;
 import io.usercanary.config.CheckConfig;
 import io.usercanary.config.ExchangeConfig;
 import io.usercanary.config.Expectation;
+import io.usercanary.config.RequestSpec;
 import io.usercanary.config.Secret;
 import io.usercanary.config.Template;
 import io.usercanary.http.Deadline;
@@ -85,16 +86,40 @@ final class Flow {
         try {
             login();
             lookup();
-            if (config.backend().exchange() != null) {
-                exchange(config.backend().exchange());
-            } else {
-                jwt = idToken;
-            }
+            exchange();
         } catch (Stop stop) {
             return;
         }
         for (CheckConfig check : config.checks()) {
             check(check);
+        }
+    }
+
+    /** Login, exchange, then the account's provision requests in order, as steps named {@code provision[i]}. */
+    void provision() {
+        try {
+            login();
+            exchange();
+            List<RequestSpec> specs = account.provision();
+            for (int i = 0; i < specs.size(); i++) {
+                provision("provision[" + i + "]", specs.get(i));
+            }
+        } catch (Stop stop) {
+            // recorded
+        }
+    }
+
+    /** The account's preparation failed: the run fails at login without calling Firebase. */
+    void notPrepared(String detail) {
+        steps.add(new StepResult(Step.LOGIN, "", Outcome.LOGIN_FAILED, redactor.redact(detail), since(startNanos), 0,
+                List.of(), List.of()));
+    }
+
+    private void exchange() throws Stop {
+        if (config.backend().exchange() != null) {
+            exchange(config.backend().exchange());
+        } else {
+            jwt = idToken;
         }
     }
 
@@ -204,6 +229,29 @@ final class Flow {
         List<AssertionResult> assertions = verdict.assertions().stream()
                 .map(a -> new AssertionResult(a.assertion(), a.passed(), redactor.redact(a.detail()))).toList();
         steps.add(new StepResult(Step.CHECK, check.name(), outcome, redactor.redact(detail), took, result.status(), calls, assertions));
+    }
+
+    private void provision(String name, RequestSpec spec) throws Stop {
+        long start = System.nanoTime();
+        List<HttpTrace> calls = new ArrayList<>();
+        Map<String, Template> headers = new LinkedHashMap<>(config.backend().headers());
+        headers.putAll(spec.headers());
+        HttpResult result;
+        try {
+            result = execute(request(spec.method(), spec.path(), headers, spec.body()), calls);
+        } catch (HttpFailure e) {
+            fail(Step.CHECK, name, outcomeOf(e, Outcome.HTTP_ERROR), e.getMessage(), start, 0, calls);
+            return;
+        } catch (IllegalArgumentException e) {
+            fail(Step.CHECK, name, Outcome.HTTP_ERROR, e.getMessage(), start, 0, calls);
+            return;
+        }
+        if (!spec.acceptsStatus(result.status())) {
+            String expected = spec.expectStatus().isEmpty() ? "2xx" : spec.expectStatus().toString();
+            fail(Step.CHECK, name, Outcome.HTTP_ERROR, "expected status " + expected + ", got " + result.status(),
+                    start, result.status(), calls);
+        }
+        steps.add(new StepResult(Step.CHECK, name, Outcome.OK, "", since(start), result.status(), calls, List.of()));
     }
 
     private Request request(String method, Template path, Map<String, Template> headers, Template body) {

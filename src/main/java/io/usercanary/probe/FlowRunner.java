@@ -1,9 +1,10 @@
 package io.usercanary.probe;
 
+import io.usercanary.auth.FirebaseAdmin;
 import io.usercanary.auth.FirebaseAuthClient;
 import io.usercanary.auth.FirebaseEndpoints;
-import io.usercanary.auth.PasswordSignIn;
 import io.usercanary.auth.SignIn;
+import io.usercanary.auth.SignIns;
 import io.usercanary.config.AccountConfig;
 import io.usercanary.config.CanaryConfig;
 import io.usercanary.http.BoundedHttp;
@@ -15,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one account's flow: login, lookup, exchange, every check. The daemon, {@code check} and the demo
- * all call this. Never throws: whatever happens becomes the run's outcome. Thread-safe.
+ * Runs one account's flow: its {@link Preparation}, then login, lookup, exchange, every check. The daemon,
+ * {@code check} and the demo all call this. Never throws: whatever happens becomes the run's outcome. Thread-safe.
  */
 public final class FlowRunner {
     private static final Logger LOG = LoggerFactory.getLogger(FlowRunner.class);
@@ -28,21 +29,37 @@ public final class FlowRunner {
     private final SignIn signIn;
     private final Clock clock;
     private final Map<String, String> knownCohorts;
+    private final Preparation preparation;
 
     public FlowRunner(CanaryConfig config, BoundedHttp http, FirebaseAuthClient firebase, SignIn signIn, Clock clock,
                       Map<String, String> knownCohorts) {
+        this(config, http, firebase, signIn, clock, knownCohorts, Preparation.NONE);
+    }
+
+    public FlowRunner(CanaryConfig config, BoundedHttp http, FirebaseAuthClient firebase, SignIn signIn, Clock clock,
+                      Map<String, String> knownCohorts, Preparation preparation) {
         this.config = config;
         this.http = http;
         this.firebase = firebase;
         this.signIn = signIn;
         this.clock = clock;
         this.knownCohorts = knownCohorts;
+        this.preparation = preparation;
     }
 
-    /** A runner with password sign-in against the config's Firebase endpoints. */
+    /** A runner with the config's sign-in ({@link SignIns#forConfig}) and nothing to prepare before a run. */
     public static FlowRunner create(CanaryConfig config, BoundedHttp http, Clock clock) {
+        return create(config, http, clock, Preparation.NONE);
+    }
+
+    /**
+     * A runner with the config's sign-in: password or custom token per account, token reuse when
+     * {@code firebase.reuseTokens}, backoff while Firebase throttles; {@code preparation} runs before each run.
+     */
+    public static FlowRunner create(CanaryConfig config, BoundedHttp http, Clock clock, Preparation preparation) {
         FirebaseAuthClient firebase = firebaseClient(config, http);
-        return new FlowRunner(config, http, firebase, new PasswordSignIn(firebase), clock, new ConcurrentHashMap<>());
+        SignIn signIn = SignIns.forConfig(config.firebase(), firebase, clock, FirebaseAdmin.Source.sharedFor(config.firebase()));
+        return new FlowRunner(config, http, firebase, signIn, clock, new ConcurrentHashMap<>(), preparation);
     }
 
     public static FirebaseAuthClient firebaseClient(CanaryConfig config, BoundedHttp http) {
@@ -57,9 +74,34 @@ public final class FlowRunner {
         long id = RUN_IDS.incrementAndGet();
         Flow flow = new Flow(this, account);
         try {
-            flow.run();
+            Preparation.Prepared prepared = preparation.beforeRun(account, this::provision);
+            if (prepared.recreated() || prepared.failed()) {
+                signIn.forget(account);
+            }
+            if (prepared.failed()) {
+                flow.notPrepared(prepared.failure());
+            } else {
+                flow.run();
+            }
         } catch (RuntimeException e) {
             LOG.error("internal error in the flow of account {}: {}", account.name(), flow.redactor().redact(String.valueOf(e)), e);
+            flow.internalError(e);
+        }
+        return flow.result(id);
+    }
+
+    /**
+     * Sends the account's {@code provision} requests after a fresh sign-in and the exchange, each with the
+     * backend's headers; stops at the first one answered with an unexpected status. Never throws.
+     */
+    public RunResult provision(AccountConfig account) {
+        long id = RUN_IDS.incrementAndGet();
+        signIn.forget(account);
+        Flow flow = new Flow(this, account);
+        try {
+            flow.provision();
+        } catch (RuntimeException e) {
+            LOG.error("internal error provisioning account {}: {}", account.name(), flow.redactor().redact(String.valueOf(e)), e);
             flow.internalError(e);
         }
         return flow.result(id);
