@@ -1,5 +1,6 @@
 package io.usercanary.cli;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.usercanary.config.AccountConfig;
 import io.usercanary.config.CanaryConfig;
 import io.usercanary.config.CheckConfig;
@@ -12,6 +13,7 @@ import io.usercanary.report.JsonReport;
 import io.usercanary.report.JunitReport;
 import io.usercanary.report.RoundReport;
 import io.usercanary.report.TableReport;
+import io.usercanary.seed.EphemeralAccounts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -65,7 +67,10 @@ final class CheckCommand implements Callable<Integer> {
         }
         Instant started = Instant.now();
         BoundedHttp http = new BoundedHttp(BoundedHttp.defaultClient(), BoundedHttp.DEFAULT_BODY_CAP);
-        FlowRunner runner = FlowRunner.create(loaded, http, Clock.systemUTC());
+        Clock clock = Clock.systemUTC();
+        // Ephemeral accounts past their maxAge are recreated before they run, as in the daemon.
+        FlowRunner runner = FlowRunner.create(loaded, http, clock,
+                EphemeralAccounts.forConfig(loaded, clock, new SimpleMeterRegistry()));
         List<RunResult> results = CanaryRound.runAll(runner, accounts, loaded.schedule().threadsFor(accounts.size()));
         RoundReport report = new RoundReport(loaded.environment(), loaded.location(), started, results);
         spec.commandLine().getOut().print(format == Format.json ? JsonReport.render(report) : TableReport.render(report));
