@@ -41,8 +41,18 @@ public final class FlowRunner {
 
     /** A runner with password sign-in against the config's Firebase endpoints. */
     public static FlowRunner create(CanaryConfig config, BoundedHttp http, Clock clock) {
+        return create(config, http, clock, new ConcurrentHashMap<>());
+    }
+
+    /** The same, remembering derived cohorts in {@code knownCohorts}: the daemon passes one map to every reloaded runner. */
+    public static FlowRunner create(CanaryConfig config, BoundedHttp http, Clock clock, Map<String, String> knownCohorts) {
         FirebaseAuthClient firebase = firebaseClient(config, http);
-        return new FlowRunner(config, http, firebase, new PasswordSignIn(firebase), clock, new ConcurrentHashMap<>());
+        return new FlowRunner(config, http, firebase, new PasswordSignIn(firebase), clock, knownCohorts);
+    }
+
+    /** A fresh run id, for a result made outside a runner (the scheduler's own internal-error outcome). */
+    public static long nextRunId() {
+        return RUN_IDS.incrementAndGet();
     }
 
     public static FirebaseAuthClient firebaseClient(CanaryConfig config, BoundedHttp http) {
@@ -54,7 +64,7 @@ public final class FlowRunner {
     }
 
     public RunResult run(AccountConfig account) {
-        long id = RUN_IDS.incrementAndGet();
+        long id = nextRunId();
         Flow flow = new Flow(this, account);
         try {
             flow.run();
