@@ -57,9 +57,20 @@ public final class FlowRunner {
      * {@code firebase.reuseTokens}, backoff while Firebase throttles; {@code preparation} runs before each run.
      */
     public static FlowRunner create(CanaryConfig config, BoundedHttp http, Clock clock, Preparation preparation) {
+        return create(config, http, clock, preparation, new ConcurrentHashMap<>());
+    }
+
+    /** The same, remembering derived cohorts in {@code knownCohorts}: the daemon passes one map to every reloaded runner. */
+    public static FlowRunner create(CanaryConfig config, BoundedHttp http, Clock clock, Preparation preparation,
+                                    Map<String, String> knownCohorts) {
         FirebaseAuthClient firebase = firebaseClient(config, http);
         SignIn signIn = SignIns.forConfig(config.firebase(), firebase, clock, FirebaseAdmin.Source.sharedFor(config.firebase()));
-        return new FlowRunner(config, http, firebase, signIn, clock, new ConcurrentHashMap<>(), preparation);
+        return new FlowRunner(config, http, firebase, signIn, clock, knownCohorts, preparation);
+    }
+
+    /** A fresh run id, for a result made outside a runner (the scheduler's own internal-error outcome). */
+    public static long nextRunId() {
+        return RUN_IDS.incrementAndGet();
     }
 
     public static FirebaseAuthClient firebaseClient(CanaryConfig config, BoundedHttp http) {
@@ -71,7 +82,7 @@ public final class FlowRunner {
     }
 
     public RunResult run(AccountConfig account) {
-        long id = RUN_IDS.incrementAndGet();
+        long id = nextRunId();
         Flow flow = new Flow(this, account);
         try {
             Preparation.Prepared prepared = preparation.beforeRun(account, this::provision);

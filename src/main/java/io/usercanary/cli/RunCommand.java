@@ -1,0 +1,82 @@
+package io.usercanary.cli;
+
+import io.usercanary.config.CanaryConfig;
+import io.usercanary.config.ConfigException;
+import io.usercanary.logging.LogFormat;
+import io.usercanary.schedule.Daemon;
+import io.usercanary.schedule.DaemonOptions;
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code usercanary run}: the daemon. Runs until SIGTERM, then lets flows in flight finish (up to 10 s) and
+ * exits 0. SIGHUP or {@code POST /-/reload} re-reads the config file.
+ */
+@Command(name = "run", description = "Run every account on its schedule and serve /metrics, the status page and "
+        + "health endpoints until stopped. SIGHUP or POST /-/reload re-reads the config.")
+final class RunCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+    @Mixin
+    ConfigOption config;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Listen on this port instead of server.port (0: any free port).")
+    Integer port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Listen on this address instead of server.bind.")
+    String bind;
+
+    @Option(names = "--log-format", paramLabel = "FORMAT",
+            description = "text or json, one object per line (default: $" + LogFormat.ENV + ", else text).")
+    String logFormat;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (logFormat != null) {
+            try {
+                LogFormat.use(LogFormat.parse(logFormat));
+            } catch (IllegalArgumentException e) {
+                return usage("--log-format: " + e.getMessage());
+            }
+        }
+        if (port != null && (port < 0 || port > 65535)) {
+            return usage("--port: " + port + " is not a TCP port");
+        }
+        CanaryConfig loaded;
+        try {
+            loaded = config.load();
+        } catch (ConfigException e) {
+            return usage(e.getMessage());
+        }
+        Daemon daemon;
+        try {
+            daemon = Daemon.start(loaded, DaemonOptions.defaults()
+                    .withConfigFile(config.file).withPort(port).withBind(bind).withVersion(Version.current()));
+        } catch (IOException e) {
+            return usage(e.getMessage());
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "usercanary-shutdown"));
+        if (!Signals.handle("HUP", daemon::reload)) {
+            LOG.info("SIGHUP is not available here: reload with POST /-/reload");
+        }
+        // Without this a SIGTERM still stops cleanly, but the JVM's exit status would be 143.
+        Signals.handle("TERM", () -> System.exit(ExitCodes.PASSED));
+        daemon.awaitClosed();
+        return ExitCodes.PASSED;
+    }
+
+    private int usage(String message) {
+        spec.commandLine().getErr().println("usercanary: " + message);
+        return ExitCodes.USAGE;
+    }
+}

@@ -1,0 +1,86 @@
+package io.usercanary.metrics;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.usercanary.probe.RunResult;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The per-account gauges (up, last run, last success, age) labelled with the account's current cohort.
+ * Each gauge appears once it has a value and always shows the latest run. Not thread-safe: guarded by {@link RunMetrics}.
+ */
+final class AccountGauges {
+    static final String UP = "usercanary.up";
+    static final String LAST_RUN = "usercanary.last.run.timestamp.seconds";
+    static final String LAST_SUCCESS = "usercanary.last.success.timestamp.seconds";
+    static final String AGE = "usercanary.account.age.seconds";
+
+    private final MeterRegistry registry;
+    private final String account;
+    private final Map<String, Meter> registered = new LinkedHashMap<>();
+    private String cohort;
+    private volatile double up;
+    private volatile double lastRun;
+    private volatile double lastSuccess;
+    private volatile double age;
+
+    AccountGauges(MeterRegistry registry, String account, String cohort) {
+        this.registry = registry;
+        this.account = account;
+        this.cohort = cohort;
+    }
+
+    String cohort() {
+        return cohort;
+    }
+
+    void update(RunResult result) {
+        double finished = result.startedAt().plus(result.duration()).toEpochMilli() / 1000.0;
+        up = result.passed() ? 1 : 0;
+        lastRun = finished;
+        ensure(UP);
+        ensure(LAST_RUN);
+        if (result.passed()) {
+            lastSuccess = finished;
+            ensure(LAST_SUCCESS);
+        }
+        if (result.ageSeconds().isPresent()) {
+            age = result.ageSeconds().get();
+            ensure(AGE);
+        }
+    }
+
+    /** The account now belongs to {@code newCohort}: the old cohort's series go, the values carry over. */
+    void moveTo(String newCohort) {
+        List<String> shown = List.copyOf(registered.keySet());
+        remove();
+        cohort = newCohort;
+        shown.forEach(this::ensure);
+    }
+
+    void remove() {
+        registered.values().forEach(registry::remove);
+        registered.clear();
+    }
+
+    private void ensure(String name) {
+        registered.computeIfAbsent(name, n -> Gauge.builder(n, this, valueOf(n))
+                .tags("account", account, "cohort", cohort)
+                .strongReference(true)
+                .register(registry));
+    }
+
+    private static ToDoubleFunction<AccountGauges> valueOf(String name) {
+        return switch (name) {
+            case UP -> g -> g.up;
+            case LAST_RUN -> g -> g.lastRun;
+            case LAST_SUCCESS -> g -> g.lastSuccess;
+            case AGE -> g -> g.age;
+            default -> throw new IllegalStateException("not an account gauge: " + name);
+        };
+    }
+}

@@ -1,0 +1,96 @@
+package io.usercanary.metrics;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.usercanary.config.CanaryConfig;
+import io.usercanary.probe.RunListener;
+import io.usercanary.probe.RunResult;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Every metric the daemon exports, on one Prometheus registry with the common tags {@code environment} and
+ * {@code location}: the run metrics, the config and build gauges, and the JVM and process binders.
+ * A meter with tag keys that differ from its name's first one throws instead of silently vanishing. Thread-safe.
+ */
+public final class CanaryMetrics implements RunListener, AutoCloseable {
+    static final String BUILD_INFO = "usercanary.build.info";
+    static final String RELOAD_SUCCESSFUL = "usercanary.config.last.reload.successful";
+    static final String RELOAD_SUCCESS_TIME = "usercanary.config.last.reload.success.timestamp.seconds";
+    static final String INTERVAL = "usercanary.schedule.interval.seconds";
+
+    private final PrometheusMeterRegistry registry;
+    private final RunMetrics runs;
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final Clock clock;
+    private volatile double reloadSuccessful = 1;
+    private volatile double reloadSuccessTime;
+    private volatile double intervalSeconds;
+
+    private CanaryMetrics(CanaryConfig config, String version, Clock clock) {
+        this.clock = clock;
+        this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.throwExceptionOnRegistrationFailure();
+        // Fixed for the registry's life: a reload that changes them takes effect on restart.
+        registry.config().commonTags("environment", config.environment(), "location", config.location());
+        new JvmMemoryMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+        Gauge.builder(BUILD_INFO, () -> 1).description("Always 1; the version is in the label").tag("version", version)
+                .register(registry);
+        Gauge.builder(RELOAD_SUCCESSFUL, this, m -> m.reloadSuccessful)
+                .description("1 when the last config (re)load succeeded, 0 when it was refused").register(registry);
+        Gauge.builder(RELOAD_SUCCESS_TIME, this, m -> m.reloadSuccessTime)
+                .description("When the config was last loaded successfully").register(registry);
+        Gauge.builder(INTERVAL, this, m -> m.intervalSeconds)
+                .description("The configured schedule.interval").register(registry);
+        this.runs = new RunMetrics(registry);
+    }
+
+    /** The registry for {@code config}, with its accounts' series pre-registered. */
+    public static CanaryMetrics create(CanaryConfig config, String version, Clock clock, Map<String, String> knownCohorts) {
+        CanaryMetrics metrics = new CanaryMetrics(config, version, clock);
+        metrics.configApplied(config, knownCohorts);
+        return metrics;
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public void onRun(RunResult result) {
+        runs.onRun(result);
+    }
+
+    /** A config was loaded and is now in use. */
+    public void configApplied(CanaryConfig config, Map<String, String> knownCohorts) {
+        runs.configure(config, knownCohorts);
+        intervalSeconds = config.schedule().interval().toMillis() / 1000.0;
+        reloadSuccessTime = clock.millis() / 1000.0;
+        reloadSuccessful = 1;
+    }
+
+    /** A reload was refused; the previous config stays in use. */
+    public void reloadRefused() {
+        reloadSuccessful = 0;
+    }
+
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
+    }
+}

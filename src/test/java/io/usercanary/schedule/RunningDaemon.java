@@ -1,0 +1,116 @@
+package io.usercanary.schedule;
+
+import io.usercanary.metrics.PrometheusText;
+import io.usercanary.testing.FakeProduction;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
+import mockwebserver3.MockWebServer;
+
+/**
+ * A daemon on port 0 against a {@link FakeProduction}, its config in a file so reloads can change it,
+ * and an HTTP client for its endpoints. Close it at the end of the test.
+ */
+public final class RunningDaemon implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public final MockWebServer server = new MockWebServer();
+    public final FakeProduction production = new FakeProduction();
+    public final Path configFile;
+    public final Daemon daemon;
+
+    private RunningDaemon(Path dir, List<String> accounts, String schedule, UnaryOperator<DaemonOptions> options)
+            throws IOException {
+        server.setDispatcher(production);
+        server.start();
+        configFile = dir.resolve("usercanary.yaml");
+        writeConfig(accounts, schedule);
+        DaemonOptions base = DaemonOptions.defaults().withConfigFile(configFile).withPort(0).withBind("127.0.0.1")
+                .withVersion("1.2.3-test");
+        daemon = Daemon.start(DaemonConfigs.parse(Files.readString(configFile)), options.apply(base));
+    }
+
+    public static RunningDaemon start(Path dir, List<String> accounts, String schedule) throws IOException {
+        return new RunningDaemon(dir, accounts, schedule, UnaryOperator.identity());
+    }
+
+    public static RunningDaemon start(Path dir, List<String> accounts, String schedule, UnaryOperator<DaemonOptions> options)
+            throws IOException {
+        return new RunningDaemon(dir, accounts, schedule, options);
+    }
+
+    public String hostPort() {
+        return server.getHostName() + ":" + server.getPort();
+    }
+
+    public void writeConfig(List<String> accounts, String schedule) throws IOException {
+        Files.writeString(configFile, DaemonConfigs.yaml(hostPort(), accounts, schedule));
+    }
+
+    public HttpResponse<String> get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.GET().build());
+    }
+
+    public HttpResponse<String> post(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    public PrometheusText scrape() {
+        HttpResponse<String> response = get("/metrics");
+        if (response.statusCode() != 200) {
+            throw new AssertionError("/metrics answered " + response.statusCode());
+        }
+        return PrometheusText.parse(response.body());
+    }
+
+    /** Polls {@code condition} every 50 ms until it holds, failing after {@code timeout}. */
+    public static void await(Duration timeout, String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + daemon.port() + path);
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        daemon.close();
+        server.close();
+    }
+}
