@@ -18,5 +18,7 @@ ENV JDK_JAVA_OPTIONS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms16m 
 # The JRE image has no curl: the jar asks its own health endpoint (exit 0 on 200). Assumes server.port 9464.
 HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 \
   CMD ["java", "-Xmx24m", "-Xshare:auto", "-jar", "/app/usercanary.jar", "healthcheck", "--url", "http://127.0.0.1:9464/-/healthy"]
+# On SIGTERM flows in flight get up to 10 s to finish, then exit 0: stop with a longer grace than
+# Docker's default 10 s (docker stop -t 15; compose stop_grace_period: 15s).
 ENTRYPOINT ["java", "-jar", "/app/usercanary.jar"]
 CMD ["run", "--config", "/etc/usercanary/usercanary.yaml"]

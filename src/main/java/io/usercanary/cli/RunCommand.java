@@ -42,11 +42,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (logFormat != null) {
+        String format = logFormat != null ? logFormat : System.getenv(LogFormat.ENV);
+        if (format != null && !format.isBlank()) {
             try {
-                LogFormat.use(LogFormat.parse(logFormat));
+                LogFormat.use(LogFormat.parse(format));
             } catch (IllegalArgumentException e) {
-                return usage("--log-format: " + e.getMessage());
+                return usage((logFormat != null ? "--log-format" : LogFormat.ENV) + ": " + e.getMessage());
             }
         }
         if (port != null && (port < 0 || port > 65535)) {

@@ -1,6 +1,7 @@
 package io.usercanary.schedule;
 
 import io.usercanary.config.AccountConfig;
+import io.usercanary.config.CanaryConfig;
 import io.usercanary.probe.FlowRunner;
 import io.usercanary.probe.Outcome;
 import io.usercanary.probe.RunResult;
@@ -32,7 +33,7 @@ public final class FakeProber implements Prober, Prober.Factory {
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
 
     @Override
-    public Prober create(io.usercanary.config.CanaryConfig config, Map<String, String> knownCohorts) {
+    public Prober create(CanaryConfig config, Map<String, String> knownCohorts) {
         return this;
     }
 
