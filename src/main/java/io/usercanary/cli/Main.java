@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Synthetic-user canary: logs seeded accounts of different ages in through Firebase and checks their dashboards are not empty.",
-        subcommands = {CheckCommand.class, ValidateCommand.class, RunCommand.class, SeedCommand.class, HealthcheckCommand.class})
+        subcommands = {CheckCommand.class, ValidateCommand.class, RunCommand.class, DemoCommand.class, SeedCommand.class, HealthcheckCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(execute(args));

@@ -1,0 +1,142 @@
+package io.usercanary.cli;
+
+import io.usercanary.config.CanaryConfig;
+import io.usercanary.config.ConfigException;
+import io.usercanary.config.ConfigLoader;
+import io.usercanary.config.Durations;
+import io.usercanary.demo.DemoConfig;
+import io.usercanary.demo.DemoTarget;
+import io.usercanary.demo.TimelineOptions;
+import io.usercanary.logging.LogFormat;
+import io.usercanary.schedule.Daemon;
+import io.usercanary.schedule.DaemonOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code usercanary demo}: the real daemon against an embedded demo target that replays the incident:
+ * healthy, then a deploy points the backend at a half-cloned database, then it is fixed.
+ */
+@Command(name = "demo", description = "Run the daemon against an embedded demo target that replays the incident: "
+        + "at --incident-at the 2-month and 8-month accounts get empty dashboards, at --recover-at it is fixed.")
+final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--incident-at", paramLabel = "DURATION", defaultValue = "90s", converter = DurationConverter.class,
+            description = "When the bad deploy happens, after start (default: ${DEFAULT-VALUE}).")
+    Duration incidentAt;
+
+    @Option(names = "--recover-at", paramLabel = "DURATION", defaultValue = "300s", converter = DurationConverter.class,
+            description = "When it is fixed, after start (default: ${DEFAULT-VALUE}).")
+    Duration recoverAt;
+
+    @Option(names = "--no-incident", description = "Stay healthy.")
+    boolean noIncident;
+
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+            description = "How often each account runs (default: ${DEFAULT-VALUE}).")
+    Duration interval;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "9464",
+            description = "Port of the status page and /metrics (default: ${DEFAULT-VALUE}; 0: any free port).")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address to serve on (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--write-config", paramLabel = "FILE", defaultValue = "usercanary-demo.yaml",
+            description = "Where to write the config the demo runs with, a starting point for yours (default: ${DEFAULT-VALUE}).")
+    Path configFile;
+
+    @Option(names = "--log-format", paramLabel = "FORMAT", description = "text or json, one object per line.")
+    String logFormat;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (logFormat != null) {
+            try {
+                LogFormat.use(LogFormat.parse(logFormat));
+            } catch (IllegalArgumentException e) {
+                return usage("--log-format: " + e.getMessage());
+            }
+        }
+        TimelineOptions timeline;
+        DemoConfig.Options configOptions;
+        try {
+            timeline = noIncident ? TimelineOptions.noIncident() : TimelineOptions.of(incidentAt, recoverAt);
+            configOptions = DemoConfig.Options.defaults().withServerPort(port).withInterval(interval);
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        }
+        DemoTarget target;
+        try {
+            target = DemoTarget.start(Clock.systemUTC(), timeline);
+        } catch (IOException e) {
+            return usage("the demo target cannot listen on loopback: " + e.getMessage());
+        }
+        Daemon daemon;
+        try {
+            String yaml = target.renderConfig(configOptions);
+            writeAtomically(configFile, yaml);
+            CanaryConfig config = new ConfigLoader(target.environment()).parse(yaml, configFile.toString());
+            daemon = Daemon.start(config, DaemonOptions.defaults()
+                    .withEnvironment(target.environment()).withConfigFile(configFile)
+                    .withBind(bind).withPort(port).withVersion(Version.current()));
+        } catch (IOException | ConfigException e) {
+            target.close();
+            return usage(e.getMessage());
+        }
+        String base = "http://" + ("0.0.0.0".equals(bind) ? "localhost" : bind.equals("127.0.0.1") ? "localhost" : bind)
+                + ":" + daemon.port();
+        out.println("usercanary demo: the daemon is monitoring an embedded demo target (sign-in on "
+                + target.emulatorHost() + ", backend on " + target.backendBaseUrl() + ")");
+        out.println("  status page  " + base + "/");
+        out.println("  metrics      " + base + "/metrics");
+        out.println("  config       " + configFile.toAbsolutePath() + "  (a starting point for your own)");
+        out.println(noIncident
+                ? "  no incident: every account stays healthy. Ctrl-C to stop."
+                : "  at " + Durations.format(incidentAt) + " the backend is redeployed with the wrong environment file "
+                        + "(the 2-month and 8-month accounts see empty dashboards); at " + Durations.format(recoverAt)
+                        + " it is fixed. Ctrl-C to stop.");
+        out.flush();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            daemon.close();
+            target.close();
+        }, "usercanary-demo-shutdown"));
+        Signals.handle("TERM", () -> System.exit(ExitCodes.PASSED));
+        Signals.handle("INT", () -> System.exit(ExitCodes.PASSED));
+        daemon.awaitClosed();
+        return ExitCodes.PASSED;
+    }
+
+    private static void writeAtomically(Path file, String text) throws IOException {
+        Path absolute = file.toAbsolutePath();
+        Files.createDirectories(absolute.getParent());
+        Path temp = Files.createTempFile(absolute.getParent(), ".usercanary-demo", ".tmp");
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private int usage(String message) {
+        spec.commandLine().getErr().println("usercanary: " + message);
+        return ExitCodes.USAGE;
+    }
+}
