@@ -1,6 +1,5 @@
 package io.usercanary.probe;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.usercanary.auth.FirebaseError;
@@ -30,16 +29,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 
 /** The state of one run of one account: not shared, not reused. */
 final class Flow {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final int EXCERPT_BYTES = 2048;
 
     private final FlowRunner runner;
@@ -255,27 +250,7 @@ final class Flow {
     }
 
     private Request request(String method, Template path, Map<String, Template> headers, Template body) {
-        HttpUrl base = config.backend().url();
-        String rendered = path.render(this::value);
-        String baseText = base.toString();
-        HttpUrl url = HttpUrl.parse((baseText.endsWith("/") ? baseText.substring(0, baseText.length() - 1) : baseText)
-                + (rendered.startsWith("/") ? rendered : "/" + rendered));
-        if (url == null) {
-            throw new IllegalArgumentException("path " + path + " does not make a valid URL");
-        }
-        Request.Builder builder = new Request.Builder().url(url);
-        for (Map.Entry<String, Template> header : headers.entrySet()) {
-            String value = header.getValue().render(this::value);
-            if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
-                throw new IllegalArgumentException("header " + header.getKey() + " would hold a control character");
-            }
-            builder.header(header.getKey(), value);
-        }
-        RequestBody requestBody = body == null ? null : RequestBody.create(body.render(this::value, Flow::jsonEscape), JSON);
-        if (requestBody == null && (method.equals("POST") || method.equals("PUT") || method.equals("PATCH"))) {
-            requestBody = RequestBody.create(new byte[0], null);
-        }
-        return builder.method(method, requestBody).build();
+        return BackendRequest.build(config.backend().url(), method, path, headers, body, this::value);
     }
 
     private HttpResult execute(Request request, List<HttpTrace> calls) throws HttpFailure {
@@ -359,9 +334,6 @@ final class Flow {
         };
     }
 
-    private static String jsonEscape(String value) {
-        return new String(JsonStringEncoder.getInstance().quoteAsString(value));
-    }
 
     private static Duration since(long startNanos) {
         return Duration.ofNanos(System.nanoTime() - startNanos);
