@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -158,13 +160,18 @@ class DaemonEndpointsTest {
     }
 
     @Test
-    void noSecretReachesTheLogsOrTheMetrics() throws Exception {
+    void noSecretReachesTheLogsTheMetricsTheStatusPageOrAnyRunTrace() throws Exception {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         ListAppender<ILoggingEvent> logs = new ListAppender<>();
         logs.start();
         root.addAppender(logs);
         try {
             startAndAwaitReady(List.of("legacy"));
+            // A dashboard that echoes the session and the ID token back: the trace keeps the first 2 KB of it.
+            running.production.on(FakeProduction.DASHBOARD, FakeProduction.json(200, "{\"widgets\":[],\"echo\":\""
+                    + FakeProduction.JWT + "\",\"note\":\"" + FakeProduction.ID_TOKEN + "\"}"));
+            await(Duration.ofSeconds(5), "an empty dashboard", () -> running.scrape()
+                    .value("usercanary_runs_total", "account", "legacy", "outcome", "empty").orElse(0.0) > 0);
             // Failures echo what the backend said: the exchange answers with the JWT in an error body.
             running.production.on(FakeProduction.EXCHANGE,
                     FakeProduction.json(500, "{\"error\":\"boom\",\"token\":\"" + FakeProduction.JWT + "\"}"));
@@ -174,6 +181,18 @@ class DaemonEndpointsTest {
             await(Duration.ofSeconds(5), "a login failure", () -> running.scrape()
                     .value("usercanary_runs_total", "account", "legacy", "outcome", "login_failed").orElse(0.0) > 0);
             String metrics = running.get("/metrics").body();
+            StringBuilder pages = new StringBuilder(running.get("/").body());
+            Matcher runLinks = Pattern.compile("/runs/(\\d+)").matcher(pages.toString());
+            Set<String> runs = new TreeSet<>();
+            while (runLinks.find()) {
+                runs.add(runLinks.group());
+            }
+            for (String run : runs) {
+                pages.append(running.get(run).body());
+            }
+            assertTrue(runs.size() >= 2, "the status page links the latest run and the last failure: " + runs);
+            assertTrue(pages.toString().contains("exchange_failed") || pages.toString().contains("login_failed"),
+                    "the pages show the failures");
             StringBuilder logged = new StringBuilder();
             synchronized (logs.list) {
                 logs.list.forEach(event -> logged.append(JsonLayout.format(event)));
@@ -181,6 +200,7 @@ class DaemonEndpointsTest {
             assertTrue(logged.toString().contains("\"outcome\":\"exchange_failed\""), "the run lines were captured");
             for (String secret : SECRETS) {
                 assertFalse(metrics.contains(secret), "/metrics holds " + secret);
+                assertFalse(pages.toString().contains(secret), "the status page or a run trace holds " + secret);
                 assertFalse(logged.toString().contains(secret), "the log holds " + secret);
             }
         } finally {
