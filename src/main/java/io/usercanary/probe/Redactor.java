@@ -4,6 +4,7 @@ import io.usercanary.config.Secret;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,6 +15,8 @@ public final class Redactor {
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
     private static final Pattern SECRET_FIELD = Pattern.compile(
             "(\"[^\"]*(?i:token|password|secret|jwt|api_?key|cookie|session|authorization|credential)[^\"]*\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
+
+    private static final int WHOLE_WORD_BELOW = 8;
 
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
 
@@ -37,7 +40,11 @@ public final class Redactor {
         }
         String out = text;
         for (String secret : secrets.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
-            out = out.replace(secret, Secret.REDACTED);
+            // A short secret ("k", "abc") would also match inside ordinary words: replace it only as a whole token.
+            out = secret.length() >= WHOLE_WORD_BELOW
+                    ? out.replace(secret, Secret.REDACTED)
+                    : Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(secret) + "(?![A-Za-z0-9])").matcher(out)
+                            .replaceAll(Matcher.quoteReplacement(Secret.REDACTED));
         }
         out = JWT.matcher(out).replaceAll(Secret.REDACTED);
         return SECRET_FIELD.matcher(out).replaceAll("$1\"" + Secret.REDACTED + "\"");

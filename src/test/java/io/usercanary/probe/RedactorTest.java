@@ -23,4 +23,10 @@ class RedactorTest {
         assertEquals("{\"refreshToken\":\"‹redacted›\",\"user\":{\"password\":\"‹redacted›\"},\"apiKey\":\"‹redacted›\",\"name\":\"keep\"}",
                 new Redactor().redact(body));
     }
+
+    @Test
+    void aShortSecretIsReplacedOnlyAsAWholeToken() {
+        Redactor redactor = new Redactor().add(Secret.of("k")).add("abc");
+        assertEquals("unknown host, key=‹redacted›, {\"password\":\"‹redacted›\"} abcd", redactor.redact("unknown host, key=k, {\"password\":\"abc\"} abcd"));
+    }
 }
