@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 @Tag("component")
 class EmulatorSignInTest {
     static final String PASSWORD = "emulator-password-5e1";
+    static EmulatorStack stack;
     static Emulator emulator;
     static FirebaseAdmin admin;
     static VerifyingBackend backend;
@@ -32,20 +33,17 @@ class EmulatorSignInTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = new Emulator();
-        admin = emulator.admin(EmulatorSignInTest.class);
-        backend = VerifyingBackend.start(admin.auth());
+        stack = EmulatorStack.start(EmulatorSignInTest.class);
+        emulator = stack.emulator();
+        admin = stack.admin();
+        backend = stack.backend();
     }
 
     @AfterAll
     static void stop() {
-        if (backend != null) {
-            backend.close();
+        if (stack != null) {
+            stack.close();
         }
-        if (admin != null) {
-            admin.close();
-        }
-        FirebaseAdmin.closeShared();
     }
 
     /** A canary user made with firebase-admin, as seed makes it. */

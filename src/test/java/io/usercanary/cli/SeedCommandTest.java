@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.firebase.auth.UserRecord;
 import io.usercanary.auth.Emulator;
+import io.usercanary.auth.EmulatorStack;
 import io.usercanary.auth.EmulatorConfigs;
 import io.usercanary.auth.FirebaseAdmin;
 import io.usercanary.auth.VerifyingBackend;
@@ -62,26 +63,24 @@ class SeedCommandTest {
         static final String PASSWORD_A = "LEAK-CANARY-PW-7d41c9";
         static final String PASSWORD_B = "LEAK-CANARY-PW-2b88e0";
         static final String API_KEY = "LEAK-CANARY-APIKEY-51aa";
+        static EmulatorStack stack;
         static Emulator emulator;
         static FirebaseAdmin admin;
         static VerifyingBackend backend;
 
         @BeforeAll
         static void start() throws Exception {
-            emulator = new Emulator();
-            admin = emulator.admin(SeedCommandTest.class);
-            backend = VerifyingBackend.start(admin.auth());
+            stack = EmulatorStack.start(SeedCommandTest.class);
+            emulator = stack.emulator();
+            admin = stack.admin();
+            backend = stack.backend();
         }
 
         @AfterAll
         static void stop() {
-            if (backend != null) {
-                backend.close();
+            if (stack != null) {
+                stack.close();
             }
-            if (admin != null) {
-                admin.close();
-            }
-            FirebaseAdmin.closeShared();
         }
 
         String yaml(String emailA, String emailB, String uid) {

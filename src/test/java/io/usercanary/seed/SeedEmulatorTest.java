@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.firebase.auth.UserRecord;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.usercanary.auth.Emulator;
+import io.usercanary.auth.EmulatorStack;
 import io.usercanary.auth.EmulatorConfigs;
 import io.usercanary.auth.FirebaseAdmin;
 import io.usercanary.auth.FirebaseError;
@@ -35,6 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Tag("component")
 class SeedEmulatorTest {
     static final String PASSWORD = "seed-password-81c";
+    static EmulatorStack stack;
     static Emulator emulator;
     static FirebaseAdmin admin;
     static VerifyingBackend backend;
@@ -43,20 +45,17 @@ class SeedEmulatorTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = new Emulator();
-        admin = emulator.admin(SeedEmulatorTest.class);
-        backend = VerifyingBackend.start(admin.auth());
+        stack = EmulatorStack.start(SeedEmulatorTest.class);
+        emulator = stack.emulator();
+        admin = stack.admin();
+        backend = stack.backend();
     }
 
     @AfterAll
     static void stop() {
-        if (backend != null) {
-            backend.close();
+        if (stack != null) {
+            stack.close();
         }
-        if (admin != null) {
-            admin.close();
-        }
-        FirebaseAdmin.closeShared();
     }
 
     CanaryConfig config(String accounts) throws Exception {
