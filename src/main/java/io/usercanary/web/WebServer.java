@@ -2,6 +2,7 @@ package io.usercanary.web;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.usercanary.http.JdkHttpServers;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.usercanary.probe.RunResult;
 import java.io.ByteArrayOutputStream;
@@ -51,7 +52,7 @@ public final class WebServer implements AutoCloseable {
     /** Listens on {@code bind:port} (port 0: any free port, see {@link #port()}) and serves until closed. */
     public static WebServer start(String bind, int port, PrometheusMeterRegistry registry, DaemonControl control)
             throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 16);
+        HttpServer server = JdkHttpServers.create(new InetSocketAddress(bind, port), 16);
         AtomicInteger threads = new AtomicInteger();
         ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "usercanary-http-" + threads.incrementAndGet());
