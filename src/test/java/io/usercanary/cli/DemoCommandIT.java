@@ -65,8 +65,8 @@ class DemoCommandIT {
         config = dir.resolve("written/usercanary.yaml");
         startedNanos = System.nanoTime();
         demo = ChildProcess.start(new ProcessBuilder(JarProcess.javaBinary(), "-jar", JarProcess.jar().toString(), "demo",
-                "--port", "0", "--incident-at", "5s", "--recover-at", RECOVER_AT.toSeconds() + "s", "--interval", "2s",
-                "--write-config", config.toString()).directory(dir.toFile()), dir.resolve("logs"));
+                "--port", "0", "--incident-at", INCIDENT_AT.toSeconds() + "s", "--recover-at", RECOVER_AT.toSeconds() + "s",
+                "--interval", "2s", "--write-config", config.toString()).directory(dir.toFile()), dir.resolve("logs"));
         base = demo.awaitStdout(STATUS_PAGE, Duration.ofSeconds(20)).group(1);
     }
 
@@ -77,7 +77,8 @@ class DemoCommandIT {
         }
     }
 
-    long secondsAfterStart(Duration duration) {
+    /** The {@link System#nanoTime()} deadline {@code duration} after the demo was started. */
+    long afterStart(Duration duration) {
         return startedNanos + duration.toNanos();
     }
 
@@ -132,7 +133,7 @@ class DemoCommandIT {
     @Test
     @Order(3)
     void withinThirtySecondsTheMiddleCohortsAreEmptyAndTheOthersOk() throws Exception {
-        long deadline = secondsAfterStart(INCIDENT_SHOWN_WITHIN);
+        long deadline = afterStart(INCIDENT_SHOWN_WITHIN);
         StatusPageRows page = Eventually.until(deadline, "the incident on the status page",
                 () -> StatusPageRows.parse(LocalHttp.get(base + "/")), p -> p.outcomeByCohort().equals(INCIDENT));
         System.out.printf("DemoCommandIT: the incident showed on the status page %.1f s after start%n", sinceStart());
@@ -152,7 +153,7 @@ class DemoCommandIT {
     @Test
     @Order(4)
     void afterRecoverAtEveryAccountsLatestOutcomeIsOkAgain() throws Exception {
-        long deadline = secondsAfterStart(RECOVERY_SHOWN_WITHIN);
+        long deadline = afterStart(RECOVERY_SHOWN_WITHIN);
         double okBefore = runs("recent", "ok");
         StatusPageRows page = Eventually.until(deadline, "every account ok again after --recover-at",
                 () -> StatusPageRows.parse(LocalHttp.get(base + "/")), p -> p.outcomeByCohort().equals(HEALTHY));
