@@ -86,8 +86,20 @@ class DemoCommandIT {
         return (System.nanoTime() - startedNanos) / 1e9;
     }
 
+    /** GETs a path of the demo; a demo that has exited fails the test at once, with what it printed. */
+    String get(String path) {
+        if (!demo.isAlive()) {
+            throw new AssertionError("the demo exited early with " + demo.exitValue() + "\n" + demo.tails());
+        }
+        return LocalHttp.get(base + path);
+    }
+
+    StatusPageRows page() {
+        return StatusPageRows.parse(get("/"));
+    }
+
     double runs(String cohort, String outcome) {
-        return PrometheusText.parse(LocalHttp.get(base + "/metrics"))
+        return PrometheusText.parse(get("/metrics"))
                 .value("usercanary_runs_total", "cohort", cohort, "outcome", outcome).orElse(0.0);
     }
 
@@ -98,8 +110,8 @@ class DemoCommandIT {
         assertTrue(demo.stdout().contains("  config       " + config.toAbsolutePath() + "  "), demo.stdout());
         // Cohorts come from each account's first lookup, so only the accounts are known this early.
         assertEquals(Set.of("new-3d", "recent-2mo", "established-8mo", "veteran-3y"),
-                StatusPageRows.parse(LocalHttp.get(base + "/")).outcomeByAccount().keySet());
-        PrometheusText metrics = PrometheusText.parse(LocalHttp.get(base + "/metrics"));
+                page().outcomeByAccount().keySet());
+        PrometheusText metrics = PrometheusText.parse(get("/metrics"));
         assertEquals(Optional.of("counter"), metrics.type("usercanary_runs_total"));
         assertEquals(List.of(1.0), metrics.named("usercanary_build_info").stream().map(PrometheusText.Sample::value).toList());
     }
@@ -135,7 +147,7 @@ class DemoCommandIT {
     void withinThirtySecondsTheMiddleCohortsAreEmptyAndTheOthersOk() throws Exception {
         long deadline = afterStart(INCIDENT_SHOWN_WITHIN);
         StatusPageRows page = Eventually.until(deadline, "the incident on the status page",
-                () -> StatusPageRows.parse(LocalHttp.get(base + "/")), p -> p.outcomeByCohort().equals(INCIDENT));
+                this::page, p -> p.outcomeByCohort().equals(INCIDENT));
         System.out.printf("DemoCommandIT: the incident showed on the status page %.1f s after start%n", sinceStart());
         assertEquals(Map.of("new", "ok", "recent", "failing", "established", "failing", "veteran", "ok"), page.statusByCohort());
 
@@ -156,7 +168,7 @@ class DemoCommandIT {
         long deadline = afterStart(RECOVERY_SHOWN_WITHIN);
         double okBefore = runs("recent", "ok");
         StatusPageRows page = Eventually.until(deadline, "every account ok again after --recover-at",
-                () -> StatusPageRows.parse(LocalHttp.get(base + "/")), p -> p.outcomeByCohort().equals(HEALTHY));
+                this::page, p -> p.outcomeByCohort().equals(HEALTHY));
         System.out.printf("DemoCommandIT: every account was ok again %.1f s after start%n", sinceStart());
         assertEquals(HEALTHY, page.statusByCohort());
         assertTrue(runs("recent", "ok") > okBefore, "ok runs of recent rose after the recovery");
