@@ -112,8 +112,9 @@ class DemoCommandIT {
         assertEquals(Set.of("new-3d", "recent-2mo", "established-8mo", "veteran-3y"),
                 page().outcomeByAccount().keySet());
         PrometheusText metrics = PrometheusText.parse(get("/metrics"));
-        assertEquals(Optional.of("counter"), metrics.type("usercanary_runs_total"));
+        // Per-account series appear with each cohort; these are there from the first scrape.
         assertEquals(List.of(1.0), metrics.named("usercanary_build_info").stream().map(PrometheusText.Sample::value).toList());
+        assertEquals(Optional.of(2.0), metrics.value("usercanary_schedule_interval_seconds"));
     }
 
     @Test
