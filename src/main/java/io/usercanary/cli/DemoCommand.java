@@ -117,6 +117,7 @@ final class DemoCommand implements Callable<Integer> {
             daemon.close();
             target.close();
         }, "usercanary-demo-shutdown"));
+        Signals.handle("HUP", daemon::reload);
         Signals.handle("TERM", () -> System.exit(ExitCodes.PASSED));
         Signals.handle("INT", () -> System.exit(ExitCodes.PASSED));
         daemon.awaitClosed();
