@@ -96,25 +96,12 @@ class DemoIncidentEndToEndTest {
     }
 
     @AfterAll
+    @SuppressWarnings("try") // the resources are only closed, in reverse order: watch, Prometheus, demo
     void stopAll() {
-        try {
-            if (watch != null) {
-                watch.close();
-            }
+        try (RunningDemo d = demo; PrometheusServer p = prometheus; AlertWatch w = watch) {
+            // also after a failed @BeforeAll; a null resource is skipped
         } finally {
-            try {
-                if (prometheus != null) {
-                    prometheus.close();
-                }
-            } finally {
-                try {
-                    if (demo != null) {
-                        demo.close();
-                    }
-                } finally {
-                    runLog.setLevel(runLogLevel);
-                }
-            }
+            runLog.setLevel(runLogLevel);
         }
     }
 
