@@ -28,7 +28,8 @@ import okhttp3.Response;
  * A real Prometheus for tests: the {@code prometheus} binary on a free loopback port, a generated
  * prometheus.yml that scrapes static targets and loads rule files, its TSDB in a temporary directory.
  * {@link #close()} stops the process and deletes the directory; a JVM shutdown hook stops it too if a
- * test forgets. Not thread-safe.
+ * test forgets. Queries may come from several threads (OkHttp and Jackson are thread-safe); start and close it
+ * from one.
  */
 public final class PrometheusServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
