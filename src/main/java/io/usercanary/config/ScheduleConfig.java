@@ -2,9 +2,14 @@ package io.usercanary.config;
 
 import java.time.Duration;
 
-/** How often each account runs, how its first run is offset, how long one flow may take, and how many run at once. */
-public record ScheduleConfig(Duration interval, Duration jitter, Duration timeout, Integer threads) {
-    public static final ScheduleConfig DEFAULT = new ScheduleConfig(null, null, null, null);
+/**
+ * How often each account runs, how its first run is offset, how long one flow may take, how many run at once,
+ * and how soon a first failure is confirmed by running the account again ({@code 0s}: never).
+ */
+public record ScheduleConfig(Duration interval, Duration jitter, Duration timeout, Integer threads, Duration confirmAfter) {
+    /** The default confirmation delay, when it is shorter than half the interval (declared before DEFAULT uses it). */
+    public static final Duration DEFAULT_CONFIRM_AFTER = Duration.ofSeconds(10);
+    public static final ScheduleConfig DEFAULT = new ScheduleConfig(null, null, null, null, null);
 
     public ScheduleConfig {
         interval = interval == null ? Duration.ofSeconds(60) : interval;
@@ -22,6 +27,12 @@ public record ScheduleConfig(Duration interval, Duration jitter, Duration timeou
         if (timeout.compareTo(interval) > 0) {
             throw new InvalidConfigException("timeout", "must not be longer than the interval (" + Durations.format(interval)
                     + "): a flow that outlives its interval would skip its next run");
+        }
+        if (confirmAfter == null) {
+            confirmAfter = DEFAULT_CONFIRM_AFTER.multipliedBy(2).compareTo(interval) <= 0 ? DEFAULT_CONFIRM_AFTER : Duration.ZERO;
+        } else if (!confirmAfter.isZero() && confirmAfter.compareTo(interval) >= 0) {
+            throw new InvalidConfigException("confirmAfter", "must be shorter than the interval (" + Durations.format(interval)
+                    + "), or 0s to confirm nothing");
         }
         if (threads != null && (threads < 1 || threads > 256)) {
             throw new InvalidConfigException("threads", "must be between 1 and 256");

@@ -34,6 +34,8 @@ public final class AccountRunner {
     private final Map<String, String> knownCohorts = new ConcurrentHashMap<>();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<String> failingListeners = ConcurrentHashMap.newKeySet();
+    private final Set<String> failing = ConcurrentHashMap.newKeySet();
+    private final Set<String> confirmationDue = ConcurrentHashMap.newKeySet();
     private volatile Current current;
     private volatile Instant lastActivity;
 
@@ -84,6 +86,11 @@ public final class AccountRunner {
             lastActivity = clock.instant();
             RunResult result = probe(now.prober(), account.get());
             lastActivity = clock.instant();
+            if (result.passed()) {
+                failing.remove(accountName);
+            } else if (failing.add(accountName)) {
+                confirmationDue.add(accountName);
+            }
             for (RunListener listener : listeners) {
                 tell(listener, result);
             }
@@ -91,6 +98,14 @@ public final class AccountRunner {
         } finally {
             inFlight.remove(accountName);
         }
+    }
+
+    /**
+     * True once after an account's first failed run (after a pass, or its first run): the moment to run it
+     * again soon, so a real failure counts twice within seconds instead of one interval later.
+     */
+    public boolean takeConfirmation(String accountName) {
+        return confirmationDue.remove(accountName);
     }
 
     private RunResult probe(Prober prober, AccountConfig account) {

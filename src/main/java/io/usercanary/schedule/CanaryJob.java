@@ -21,6 +21,10 @@ public final class CanaryJob implements Job {
 
     @Override
     public void execute(JobExecutionContext context) {
-        runner.run(context.getMergedJobDataMap().getString(ACCOUNT));
+        String account = context.getMergedJobDataMap().getString(ACCOUNT);
+        runner.run(account);
+        if (runner.takeConfirmation(account)) {
+            Confirmation.schedule(context, account, runner.config().schedule().confirmAfter());
+        }
     }
 }

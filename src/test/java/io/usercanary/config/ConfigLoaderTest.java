@@ -45,7 +45,7 @@ class ConfigLoaderTest {
         assertEquals("m-legacy", legacy.var("marker"));
         assertEquals(5, overview.expect().plus(legacy.expect().get("overview")).minItems().get("/widgets"));
         assertEquals(Duration.ofDays(30), config.cohorts().get(0).maxAge());
-        assertEquals(new ScheduleConfig(Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(30), null), config.schedule());
+        assertEquals(new ScheduleConfig(Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(30), null, Duration.ofSeconds(10)), config.schedule());
     }
 
     @Test

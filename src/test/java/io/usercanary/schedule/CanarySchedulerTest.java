@@ -118,6 +118,35 @@ class CanarySchedulerTest {
     }
 
     @Test
+    void aFirstFailureIsConfirmedByOneExtraRunSoonAfterNotOneIntervalLater() throws Exception {
+        FakeProber prober = new FakeProber().before("flaky", n -> {
+            if (n <= 3) {
+                throw new IllegalStateException("down");
+            }
+        });
+        start(DaemonConfigs.offline(List.of("flaky"), "{ interval: 4s, jitter: 0s, timeout: 1s, confirmAfter: 1s }"), prober, record);
+        await(Duration.ofSeconds(12), "the account passing again", () -> runs("flaky", Outcome.OK) >= 1);
+        List<FakeProber.Call> calls = prober.calls("flaky");
+        long confirmMillis = (calls.get(1).startNanos() - calls.get(0).startNanos()) / 1_000_000;
+        long nextMillis = (calls.get(2).startNanos() - calls.get(0).startNanos()) / 1_000_000;
+        assertTrue(confirmMillis >= 900 && confirmMillis <= 2000, "confirmed " + confirmMillis + " ms after the first failure");
+        assertTrue(nextMillis >= 3500, "a failing confirmation starts no other extra run: third run after " + nextMillis + " ms");
+    }
+
+    @Test
+    void confirmAfterZeroLeavesAFailureToTheNextRegularRun() throws Exception {
+        FakeProber prober = new FakeProber().before("flaky", n -> {
+            if (n == 1) {
+                throw new IllegalStateException("blip");
+            }
+        });
+        start(DaemonConfigs.offline(List.of("flaky"), "{ interval: 2s, jitter: 0s, timeout: 1s, confirmAfter: 0s }"), prober, record);
+        await(Duration.ofSeconds(6), "the next regular run", () -> prober.count("flaky") >= 2);
+        long gapMillis = (prober.calls("flaky").get(1).startNanos() - prober.calls("flaky").get(0).startNanos()) / 1_000_000;
+        assertTrue(gapMillis >= 1800, "the second run came " + gapMillis + " ms after the failure, not one interval later");
+    }
+
+    @Test
     void aListenerThatThrowsLosesOnlyItsOwnNotification() throws Exception {
         FakeProber prober = new FakeProber();
         RunListener broken = result -> {
