@@ -6,7 +6,9 @@ import io.usercanary.config.ConfigLoader;
 import io.usercanary.config.Durations;
 import io.usercanary.demo.DemoConfig;
 import io.usercanary.demo.DemoTarget;
+import io.usercanary.demo.TimelineNarrator;
 import io.usercanary.demo.TimelineOptions;
+import io.usercanary.demo.TransientFault;
 import io.usercanary.logging.LogFormat;
 import io.usercanary.schedule.Daemon;
 import io.usercanary.schedule.DaemonOptions;
@@ -41,6 +43,11 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--no-incident", description = "Stay healthy.")
     boolean noIncident;
+
+    @Option(names = "--transient-at", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "From then on each account's next dashboard request fails once with HTTP 502: a single "
+                    + "transient error, which must page nobody.")
+    Duration transientAt;
 
     @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
             description = "How often each account runs (default: ${DEFAULT-VALUE}).")
@@ -84,7 +91,9 @@ final class DemoCommand implements Callable<Integer> {
         }
         DemoTarget target;
         try {
-            target = DemoTarget.start(Clock.systemUTC(), timeline);
+            Clock clock = Clock.systemUTC();
+            target = DemoTarget.start(clock, timeline, TimelineNarrator.toLog(),
+                    transientAt == null ? TransientFault.NONE : TransientFault.after(clock, transientAt));
         } catch (IOException e) {
             return usage("the demo target cannot listen on loopback: " + e.getMessage());
         }
@@ -112,6 +121,10 @@ final class DemoCommand implements Callable<Integer> {
                 : "  at " + Durations.format(incidentAt) + " the backend is redeployed with the wrong environment file "
                         + "(the 2-month and 8-month accounts see empty dashboards); at " + Durations.format(recoverAt)
                         + " it is fixed. Ctrl-C to stop.");
+        if (transientAt != null) {
+            out.println("  at " + Durations.format(transientAt) + " each account's next dashboard request fails once with HTTP 502"
+                    + " (a single transient error: its confirmation run passes, no alert)");
+        }
         out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             daemon.close();

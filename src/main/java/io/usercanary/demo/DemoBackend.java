@@ -26,10 +26,12 @@ public final class DemoBackend implements AutoCloseable {
     private final BackendSessions sessions;
     private final Supplier<DemoDatabase> database;
     private final Clock clock;
+    private final TransientFault fault;
     private final HttpServer server;
 
     private DemoBackend(DemoAccounts accounts, DemoIdTokens idTokens, Supplier<DemoDatabase> database,
-            Clock clock, SecureRandom random) throws IOException {
+            Clock clock, SecureRandom random, TransientFault fault) throws IOException {
+        this.fault = fault;
         this.accounts = accounts;
         this.idTokens = idTokens;
         this.sessions = new BackendSessions(clock, random);
@@ -45,7 +47,13 @@ public final class DemoBackend implements AutoCloseable {
      */
     public static DemoBackend start(DemoAccounts accounts, DemoIdTokens idTokens, Supplier<DemoDatabase> database,
             Clock clock, SecureRandom random) throws IOException {
-        DemoBackend backend = new DemoBackend(accounts, idTokens, database, clock, random);
+        return start(accounts, idTokens, database, clock, random, TransientFault.NONE);
+    }
+
+    /** The same, with one transient 502 per account's dashboard request after the fault's time. */
+    public static DemoBackend start(DemoAccounts accounts, DemoIdTokens idTokens, Supplier<DemoDatabase> database,
+            Clock clock, SecureRandom random, TransientFault fault) throws IOException {
+        DemoBackend backend = new DemoBackend(accounts, idTokens, database, clock, random, fault);
         backend.server.start();
         return backend;
     }
@@ -105,6 +113,10 @@ public final class DemoBackend implements AutoCloseable {
         }
         DemoDatabase db = database.get();
         Instant now = clock.instant();
+        if (exchange.getRequestURI().getPath().equals("/api/dashboard") && fault.strikes(account.get().localId(), now)) {
+            sendError(exchange, 502, "bad gateway (a single transient error)");
+            return;
+        }
         exchange.getResponseHeaders().set(DB_NAME_HEADER, db.databaseName());
         ObjectNode body = exchange.getRequestURI().getPath().equals("/api/dashboard")
                 ? DemoPayloads.dashboard(account.get(), db, now)

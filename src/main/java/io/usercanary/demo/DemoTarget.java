@@ -50,6 +50,12 @@ public final class DemoTarget implements AutoCloseable {
      * and the timeline, and tells {@code narration} the opening line and every change as it happens.
      */
     public static DemoTarget start(Clock clock, TimelineOptions options, Consumer<String> narration) throws IOException {
+        return start(clock, options, narration, TransientFault.NONE);
+    }
+
+    /** The same, with a single transient 502 per account at the fault's time. */
+    public static DemoTarget start(Clock clock, TimelineOptions options, Consumer<String> narration, TransientFault fault)
+            throws IOException {
         SecureRandom random = new SecureRandom();
         DemoAccounts accounts = DemoAccounts.seed(clock.instant(), random);
         TimelineNarrator narrator = new TimelineNarrator(accounts, clock.instant(), narration);
@@ -58,7 +64,7 @@ public final class DemoTarget implements AutoCloseable {
         DemoFirebaseAuth auth = DemoFirebaseAuth.start(accounts, idTokens, clock, random);
         DemoBackend backend;
         try {
-            backend = DemoBackend.start(accounts, idTokens, timeline::database, clock, random);
+            backend = DemoBackend.start(accounts, idTokens, timeline::database, clock, random, fault);
         } catch (IOException | RuntimeException e) {
             auth.close();
             throw e;
