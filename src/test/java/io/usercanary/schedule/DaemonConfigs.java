@@ -3,6 +3,7 @@ package io.usercanary.schedule;
 import io.usercanary.config.CanaryConfig;
 import io.usercanary.config.ConfigException;
 import io.usercanary.config.ConfigLoader;
+import io.usercanary.testing.TestConfigs;
 import java.util.List;
 import java.util.Map;
 
@@ -12,28 +13,7 @@ public final class DaemonConfigs {
 
     /** Every account signs in with the test password and expects the fake dashboard; {@code schedule} is flow YAML. */
     public static String yaml(String hostPort, List<String> accounts, String schedule) {
-        StringBuilder out = new StringBuilder("""
-                environment: test
-                location: lab
-                firebase:
-                  apiKey: SECRET-API-KEY-77d2
-                  emulatorHost: %1$s
-                backend:
-                  baseUrl: http://%1$s
-                  exchange:
-                    path: /auth/firebase
-                    body: '{"idToken":"{{idToken}}"}'
-                    token: { json: /data/session/accessToken }
-                checks:
-                  - name: overview
-                    path: /api/dashboard
-                    expect:
-                      status: 200
-                      notEmpty: [/widgets, /profile]
-                      minItems: { /widgets: 3 }
-                      equals: { /profile/marker: "{{account.marker}}" }
-                accounts:
-                """.formatted(hostPort));
+        StringBuilder out = new StringBuilder(TestConfigs.upToAccounts(hostPort));
         for (String name : accounts) {
             out.append("""
                       - name: %1$s

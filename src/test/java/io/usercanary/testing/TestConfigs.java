@@ -4,8 +4,8 @@ package io.usercanary.testing;
 public final class TestConfigs {
     private TestConfigs() {}
 
-    /** One account, one check, an exchange reading the JWT from JSON; {@code extra} is appended verbatim. */
-    public static String basic(String hostPort, String extra) {
+    /** Everything up to and including {@code accounts:}: Firebase and the backend on {@code hostPort}, one check. */
+    public static String upToAccounts(String hostPort) {
         return """
                 environment: test
                 location: lab
@@ -27,11 +27,17 @@ public final class TestConfigs {
                       minItems: { /widgets: 3 }
                       equals: { /profile/marker: "{{account.marker}}" }
                 accounts:
+                """.formatted(hostPort);
+    }
+
+    /** One account, one check, an exchange reading the JWT from JSON; {@code extra} is appended verbatim. */
+    public static String basic(String hostPort, String extra) {
+        return upToAccounts(hostPort) + """
                   - name: legacy
                     email: canary-legacy@example.com
                     password: SECRET-PASSWORD-1c9e
                     vars: { marker: m-legacy }
                 schedule: { interval: 10s, jitter: 0s, timeout: 2s }
-                """.formatted(hostPort) + extra;
+                """ + extra;
     }
 }
