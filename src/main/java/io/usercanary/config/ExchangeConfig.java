@@ -16,17 +16,16 @@ public record ExchangeConfig(
         method = Checks.httpMethod("method", method, "POST");
         Checks.required("path", path);
         headers = Checks.headers("headers", headers);
-        expectStatus = Checks.list("expectStatus", expectStatus);
-        for (int i = 0; i < expectStatus.size(); i++) {
-            int code = expectStatus.get(i);
-            if (code < 100 || code > 599) {
-                throw new InvalidConfigException(ConfigPath.of("expectStatus", i), code + " is not an HTTP status code");
-            }
-        }
+        expectStatus = ExpectedStatus.validate("expectStatus", expectStatus);
         Checks.required("token", token);
     }
 
     public boolean acceptsStatus(int code) {
-        return expectStatus.isEmpty() ? code >= 200 && code < 300 : expectStatus.contains(code);
+        return ExpectedStatus.accepts(expectStatus, code);
+    }
+
+    /** {@code 2xx} or the listed codes. */
+    public String expectedStatus() {
+        return ExpectedStatus.describe(expectStatus);
     }
 }

@@ -9,10 +9,15 @@ public record RequestSpec(String method, Template path, Map<String, Template> he
         method = Checks.httpMethod("method", method, "POST");
         Checks.required("path", path);
         headers = Checks.headers("headers", headers);
-        expectStatus = Checks.list("expectStatus", expectStatus);
+        expectStatus = ExpectedStatus.validate("expectStatus", expectStatus);
     }
 
     public boolean acceptsStatus(int code) {
-        return expectStatus.isEmpty() ? code >= 200 && code < 300 : expectStatus.contains(code);
+        return ExpectedStatus.accepts(expectStatus, code);
+    }
+
+    /** {@code 2xx} or the listed codes. */
+    public String expectedStatus() {
+        return ExpectedStatus.describe(expectStatus);
     }
 }
