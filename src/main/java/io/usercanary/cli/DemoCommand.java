@@ -10,14 +10,12 @@ import io.usercanary.demo.TimelineNarrator;
 import io.usercanary.demo.TimelineOptions;
 import io.usercanary.demo.TransientFault;
 import io.usercanary.logging.LogFormat;
+import io.usercanary.report.AtomicFile;
 import io.usercanary.schedule.Daemon;
 import io.usercanary.schedule.DaemonOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -100,7 +98,7 @@ final class DemoCommand implements Callable<Integer> {
         Daemon daemon;
         try {
             String yaml = target.renderConfig(configOptions);
-            writeAtomically(configFile, yaml);
+            AtomicFile.write(configFile, yaml);
             CanaryConfig config = new ConfigLoader(target.environment()).parse(yaml, configFile.toString());
             daemon = Daemon.start(config, DaemonOptions.defaults()
                     .withEnvironment(target.environment()).withConfigFile(configFile)
@@ -135,18 +133,6 @@ final class DemoCommand implements Callable<Integer> {
         Signals.handle("INT", () -> System.exit(ExitCodes.PASSED));
         daemon.awaitClosed();
         return ExitCodes.PASSED;
-    }
-
-    private static void writeAtomically(Path file, String text) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        Path temp = Files.createTempFile(absolute.getParent(), ".usercanary-demo", ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 
     private int usage(String message) {

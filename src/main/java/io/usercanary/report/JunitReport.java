@@ -5,10 +5,7 @@ import io.usercanary.probe.RunResult;
 import io.usercanary.probe.Step;
 import io.usercanary.probe.StepResult;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -67,17 +64,9 @@ public final class JunitReport {
                 + "</testsuites>\n";
     }
 
-    /** Writes next to the target and moves into place, so a reader never sees half a report. */
+    /** Writes atomically: a reader never sees half a report. */
     public static void write(RoundReport report, List<String> checkNames, Path target) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        Path temp = Files.createTempFile(absolute.getParent(), ".usercanary-junit", ".tmp");
-        try {
-            Files.writeString(temp, render(report, checkNames), StandardCharsets.UTF_8);
-            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(target, render(report, checkNames));
     }
 
     private static String testcase(String classname, String name, double seconds) {
