@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The real components some tests need (Firebase Auth emulator, promtool, Prometheus, Chromium).
+ * The real components some tests need (Firebase Auth emulator, PostgreSQL, promtool, Prometheus,
+ * Alertmanager and amtool, Chromium, nginx, blackbox_exporter, htpasswd).
  *
  * <p>{@code scripts/test} installs and starts them and exports their locations. On a laptop without
  * them a test is skipped; under {@code CI=true} a missing component fails the test, never skips it.
@@ -43,6 +44,28 @@ public final class Components {
 
     public static Path chromium() {
         return require("chromium (Debian package chromium)", executable("USERCANARY_CHROMIUM", "chromium"));
+    }
+
+    public static Path alertmanager() {
+        return require("alertmanager (Debian package prometheus-alertmanager)",
+                executable("USERCANARY_ALERTMANAGER", "prometheus-alertmanager"));
+    }
+
+    public static Path amtool() {
+        return require("amtool (Debian package prometheus-alertmanager)", executable("USERCANARY_AMTOOL", "amtool"));
+    }
+
+    public static Path nginx() {
+        return require("nginx (Debian package nginx-light)", executable("USERCANARY_NGINX", "nginx"));
+    }
+
+    public static Path blackboxExporter() {
+        return require("blackbox_exporter (Debian package prometheus-blackbox-exporter)",
+                executable("USERCANARY_BLACKBOX_EXPORTER", "prometheus-blackbox-exporter"));
+    }
+
+    public static Path htpasswd() {
+        return require("htpasswd (Debian package apache2-utils)", executable("USERCANARY_HTPASSWD", "htpasswd"));
     }
 
     public static boolean inCi() {
