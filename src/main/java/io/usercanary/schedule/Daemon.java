@@ -11,7 +11,7 @@ import io.usercanary.probe.FlowRunner;
 import io.usercanary.probe.RunListener;
 import io.usercanary.seed.EphemeralAccounts;
 import io.usercanary.web.DaemonControl;
-import io.usercanary.web.RunHistory;
+import io.usercanary.store.RunHistory;
 import io.usercanary.web.WebServer;
 import java.io.IOException;
 import java.time.Duration;
@@ -32,13 +32,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class Daemon implements DaemonControl, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
-    private static final int HISTORY_RUNS = 100;
-    private static final int HISTORY_STRIP = 30;
 
     private final DaemonOptions options;
     private final BoundedHttp http = new BoundedHttp(BoundedHttp.defaultClient(), BoundedHttp.DEFAULT_BODY_CAP);
     private final CanaryMetrics metrics;
-    private final RunHistory history = new RunHistory(HISTORY_RUNS, HISTORY_STRIP);
+    private final RunHistory history = new RunHistory();
     private final FirstRound firstRound = new FirstRound();
     private final AccountRunner runner;
     private final AtomicBoolean closing = new AtomicBoolean();

@@ -1,5 +1,6 @@
 package io.usercanary.web;
 
+import io.usercanary.store.AccountHistory;
 import io.usercanary.probe.RunResult;
 import io.usercanary.probe.StepResult;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package io.usercanary.web;
 
+import io.usercanary.store.AccountHistory;
+import io.usercanary.store.ResultStore;
 import io.usercanary.config.AccountConfig;
 import io.usercanary.config.CanaryConfig;
 import io.usercanary.config.CohortConfig;
@@ -34,7 +36,7 @@ record CohortGroup(String cohort, String range, List<Row> rows) {
         }
     }
 
-    static List<CohortGroup> of(CanaryConfig config, RunHistory history) {
+    static List<CohortGroup> of(CanaryConfig config, ResultStore history) {
         Map<String, List<Row>> byCohort = new LinkedHashMap<>();
         for (CohortConfig cohort : config.cohorts()) {
             byCohort.put(cohort.name(), new ArrayList<>());

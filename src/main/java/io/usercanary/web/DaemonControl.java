@@ -1,5 +1,6 @@
 package io.usercanary.web;
 
+import io.usercanary.store.ResultStore;
 import io.usercanary.config.CanaryConfig;
 
 /** What the web server asks of the daemon behind it. Implementations are thread-safe and never throw. */
@@ -19,6 +20,6 @@ public interface DaemonControl {
     /** The config in use. */
     CanaryConfig config();
 
-    /** The recent runs shown by the status page and {@code /runs/{id}}. */
-    RunHistory history();
+    /** The run results shown by the status page and {@code /runs/{id}}. */
+    ResultStore history();
 }

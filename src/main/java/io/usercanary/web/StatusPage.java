@@ -1,5 +1,6 @@
 package io.usercanary.web;
 
+import io.usercanary.store.ResultStore;
 import io.usercanary.config.CanaryConfig;
 import io.usercanary.probe.RunResult;
 import io.usercanary.probe.Step;
@@ -21,12 +22,12 @@ import java.util.Optional;
  * Statuses are ok, slow, failing, pending; outcomes are {@code Outcome.label()} or pending.
  */
 public final class StatusPage {
-    /** Outcomes kept for the strip; matches the daemon's {@code RunHistory(100, 30)}. */
-    static final int STRIP = 30;
+    /** Outcomes shown in the strip: as many as the store keeps. */
+    static final int STRIP = ResultStore.STRIP;
 
     private StatusPage() {}
 
-    public static String render(CanaryConfig config, RunHistory history, Instant now) {
+    public static String render(CanaryConfig config, ResultStore history, Instant now) {
         List<CohortGroup> groups = CohortGroup.of(config, history);
         Summary summary = Summary.of(groups);
         View view = new View(stepColumns(config), history, now, config.schedule().interval().multipliedBy(STALE_INTERVALS));
@@ -75,7 +76,7 @@ public final class StatusPage {
     static final int STALE_INTERVALS = 3;
 
     /** What every row needs besides its own account. */
-    record View(List<StepColumn> columns, RunHistory history, Instant now, Duration staleAfter) {
+    record View(List<StepColumn> columns, ResultStore history, Instant now, Duration staleAfter) {
         boolean stale(RunResult latest) {
             return latest.startedAt().plus(staleAfter).isBefore(now);
         }

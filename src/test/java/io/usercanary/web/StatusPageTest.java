@@ -1,5 +1,6 @@
 package io.usercanary.web;
 
+import io.usercanary.store.RunHistory;
 import static io.usercanary.web.WebFixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,6 @@
 package io.usercanary.web;
 
+import io.usercanary.store.RunHistory;
 import io.usercanary.check.AssertionResult;
 import io.usercanary.check.PayloadMeasurement;
 import io.usercanary.config.CanaryConfig;
@@ -22,26 +23,26 @@ import java.util.concurrent.atomic.AtomicLong;
  * The incident the project exists for, as data: four canaries in cohorts new, recent, established, veteran,
  * after a deploy pointed the API at a half-cloned database, so the middle two see empty dashboards.
  */
-final class WebFixtures {
-    static final Instant NOW = Instant.parse("2025-06-02T09:30:00Z");
-    static final String SIGN_IN = "/v1/accounts:signInWithPassword";
-    static final String LOOKUP = "/v1/accounts:lookup";
-    static final String EXCHANGE = "/auth/firebase";
-    static final String DASHBOARD = "/api/dashboard";
-    static final String FULL_DASHBOARD = "{\"widgets\":[{\"id\":1,\"title\":\"Revenue\"},{\"id\":2,\"title\":\"Signups\"},"
+public final class WebFixtures {
+    public static final Instant NOW = Instant.parse("2025-06-02T09:30:00Z");
+    public static final String SIGN_IN = "/v1/accounts:signInWithPassword";
+    public static final String LOOKUP = "/v1/accounts:lookup";
+    public static final String EXCHANGE = "/auth/firebase";
+    public static final String DASHBOARD = "/api/dashboard";
+    public static final String FULL_DASHBOARD = "{\"widgets\":[{\"id\":1,\"title\":\"Revenue\"},{\"id\":2,\"title\":\"Signups\"},"
             + "{\"id\":3,\"title\":\"Churn\"}],\"profile\":{\"marker\":\"m-%s\"}}";
-    static final String EMPTY_DASHBOARD = "{\"widgets\":[],\"profile\":null}";
+    public static final String EMPTY_DASHBOARD = "{\"widgets\":[],\"profile\":null}";
 
     private final AtomicLong ids = new AtomicLong();
 
     private WebFixtures() {}
 
-    static WebFixtures start() {
+    public static WebFixtures start() {
         return new WebFixtures();
     }
 
     /** Four accounts, the oldest with an explicit cohort; environment and location as production would name them. */
-    static CanaryConfig config() {
+    public static CanaryConfig config() {
         return config("prod", "eu-west-1", """
                   - name: fresh
                     email: canary-fresh@example.com
@@ -60,7 +61,7 @@ final class WebFixtures {
     }
 
     /** A config with the four cohorts and the given accounts block (YAML list items, indented two spaces). */
-    static CanaryConfig config(String environment, String location, String accounts) {
+    public static CanaryConfig config(String environment, String location, String accounts) {
         String yaml = """
                 environment: '%s'
                 location: '%s'
@@ -96,7 +97,7 @@ final class WebFixtures {
     }
 
     /** A history as the incident left it: 12 rounds healthy, then 6 rounds with recent and established empty. */
-    RunHistory incident() {
+    public RunHistory incident() {
         RunHistory history = new RunHistory(100, 30);
         for (int round = 0; round < 18; round++) {
             Instant at = NOW.minusSeconds(30L * (18 - round));
@@ -109,20 +110,20 @@ final class WebFixtures {
         return history;
     }
 
-    RunResult ok(String account, String cohort, long ageDays, Instant at) {
+    public RunResult ok(String account, String cohort, long ageDays, Instant at) {
         return run(account, cohort, ageDays, at, Outcome.OK, FULL_DASHBOARD.formatted(account), 3,
                 List.of(new AssertionResult("notEmpty /widgets", true, "3 items"),
                         new AssertionResult("minItems /widgets 3", true, "3 items")));
     }
 
-    RunResult empty(String account, String cohort, long ageDays, Instant at) {
+    public RunResult empty(String account, String cohort, long ageDays, Instant at) {
         return run(account, cohort, ageDays, at, Outcome.EMPTY, EMPTY_DASHBOARD, 0,
                 List.of(new AssertionResult("notEmpty /widgets", false, "/widgets is an empty array"),
                         new AssertionResult("minItems /widgets 3", false, "/widgets has 0 items, expected at least 3")));
     }
 
     /** A run with login, lookup, exchange and the overview check; the check's outcome is the run's. */
-    RunResult run(String account, String cohort, long ageDays, Instant at, Outcome outcome, String body, long items,
+    public RunResult run(String account, String cohort, long ageDays, Instant at, Outcome outcome, String body, long items,
                   List<AssertionResult> assertions) {
         String detail = outcome == Outcome.OK ? "" : assertions.stream().filter(a -> !a.passed())
                 .map(AssertionResult::detail).findFirst().orElse(outcome.label());
@@ -141,7 +142,7 @@ final class WebFixtures {
     }
 
     /** A login Firebase refused: no lookup, so no age, and no later steps. */
-    RunResult loginFailed(String account, String cohort, Instant at) {
+    public RunResult loginFailed(String account, String cohort, Instant at) {
         StepResult login = step(Step.LOGIN, "", Outcome.LOGIN_FAILED, "INVALID_LOGIN_CREDENTIALS", 190,
                 call("POST", SIGN_IN, 400, 188, "{\"error\":{\"code\":400,\"message\":\"INVALID_LOGIN_CREDENTIALS\"}}"),
                 List.of());
@@ -150,12 +151,12 @@ final class WebFixtures {
                 Optional.of("INVALID_LOGIN_CREDENTIALS"), "");
     }
 
-    static StepResult step(Step step, String check, Outcome outcome, String detail, long millis, HttpTrace call,
+    public static StepResult step(Step step, String check, Outcome outcome, String detail, long millis, HttpTrace call,
                            List<AssertionResult> assertions) {
         return new StepResult(step, check, outcome, detail, Duration.ofMillis(millis), call.status(), List.of(call), assertions);
     }
 
-    static HttpTrace call(String method, String path, int status, long millis, String body) {
+    public static HttpTrace call(String method, String path, int status, long millis, String body) {
         return new HttpTrace(method, path, status, Duration.ofMillis(millis), body);
     }
 }

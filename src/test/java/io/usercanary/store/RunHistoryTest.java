@@ -1,4 +1,4 @@
-package io.usercanary.web;
+package io.usercanary.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.usercanary.probe.RunResult;
+import io.usercanary.web.WebFixtures;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,30 @@ class RunHistoryTest {
     RunResult empty(String account) {
         at = at.plusSeconds(30);
         return runs.empty(account, "recent", 120, at);
+    }
+
+    @Nested
+    class FailingSince {
+        @Test
+        void isTheStartOfTheFirstFailureAfterTheLastPass() {
+            history.onRun(ok("legacy"));
+            RunResult first = empty("legacy");
+            history.onRun(first);
+            history.onRun(empty("legacy"));
+            assertEquals(first.startedAt(), history.history("legacy").failingSince().orElseThrow());
+        }
+
+        @Test
+        void isEmptyAgainOnceARunPasses() {
+            history.onRun(empty("legacy"));
+            history.onRun(ok("legacy"));
+            assertTrue(history.history("legacy").failingSince().isEmpty());
+        }
+
+        @Test
+        void isEmptyForAnAccountThatNeverRan() {
+            assertTrue(history.history("nobody").failingSince().isEmpty());
+        }
     }
 
     @Nested

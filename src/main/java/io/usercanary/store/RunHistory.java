@@ -1,6 +1,5 @@
-package io.usercanary.web;
+package io.usercanary.store;
 
-import io.usercanary.probe.RunListener;
 import io.usercanary.probe.RunResult;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -20,13 +19,18 @@ import java.util.Set;
  * its last failure and {@code strip} summaries (runs without steps or payload). Accounts a config reload
  * removed stay until {@link #retain} drops them. Thread-safe: one lock, held only to copy references.
  */
-public final class RunHistory implements RunListener {
+public final class RunHistory implements ResultStore {
     private final int keep;
     private final int strip;
     private final Object lock = new Object();
     /** Insertion order is arrival order, so the eldest entry is the one to drop. */
     private final LinkedHashMap<Long, RunResult> byId = new LinkedHashMap<>();
     private final Map<String, AccountState> accounts = new HashMap<>();
+
+    /** The daemon's history: {@link ResultStore#KEEP_RUNS} runs and a strip of {@link ResultStore#STRIP}. */
+    public RunHistory() {
+        this(KEEP_RUNS, STRIP);
+    }
 
     public RunHistory(int keep, int strip) {
         if (keep < 1 || strip < 1) {
@@ -54,6 +58,7 @@ public final class RunHistory implements RunListener {
     }
 
     /** A run still held: one of the last {@code keep}, or an account's latest run or last failure. */
+    @Override
     public Optional<RunResult> run(long id) {
         synchronized (lock) {
             RunResult kept = byId.get(id);
@@ -92,7 +97,7 @@ public final class RunHistory implements RunListener {
         return history(account).lastSuccessAt();
     }
 
-    /** Everything the status page shows of one account, read at once. */
+    @Override
     public AccountHistory history(String account) {
         synchronized (lock) {
             AccountState state = accounts.get(account);
@@ -100,11 +105,11 @@ public final class RunHistory implements RunListener {
                 return AccountHistory.none(account);
             }
             return new AccountHistory(account, Optional.ofNullable(state.latest), Optional.ofNullable(state.lastFailure),
-                    Optional.ofNullable(state.lastSuccessAt), List.copyOf(state.recent));
+                    Optional.ofNullable(state.lastSuccessAt), Optional.ofNullable(state.failingSince), List.copyOf(state.recent));
         }
     }
 
-    /** Forgets the accounts not in {@code names}, e.g. after a config reload removed them. */
+    @Override
     public void retain(Set<String> names) {
         synchronized (lock) {
             accounts.keySet().retainAll(names);
@@ -128,6 +133,8 @@ public final class RunHistory implements RunListener {
         RunResult latest;
         RunResult lastFailure;
         Instant lastSuccessAt;
+        /** When the first failed run after the last passing one started; null while passing. */
+        Instant failingSince;
         final ArrayDeque<RunResult> recent = new ArrayDeque<>();
 
         void add(RunResult result, RunResult summary, int strip) {
@@ -136,8 +143,12 @@ public final class RunHistory implements RunListener {
                 if (lastSuccessAt == null || result.startedAt().isAfter(lastSuccessAt)) {
                     lastSuccessAt = result.startedAt();
                 }
+                failingSince = null;
             } else {
                 lastFailure = result;
+                if (failingSince == null) {
+                    failingSince = result.startedAt();
+                }
             }
             recent.addLast(summary);
             while (recent.size() > strip) {
