@@ -44,7 +44,12 @@ public record AccountConfig(
         if (cohort != null) {
             Checks.label("cohort", cohort);
         }
+        if (email != null) {
+            Checks.noControlCharacters(ConfigPath.of("email"), email, "", "an email address is one line");
+        }
         vars = Checks.map("vars", vars);
+        vars.forEach((key, value) -> Checks.noControlCharacters(ConfigPath.of("vars", key), value, "\t",
+                "a var may be filled into a header or path, where it must be one line"));
         expect = Checks.map("expect", expect);
         provision = Checks.list("provision", provision);
     }

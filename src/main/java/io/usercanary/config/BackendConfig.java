@@ -12,7 +12,7 @@ public record BackendConfig(String baseUrl, ExchangeConfig exchange, Map<String,
         Checks.notBlank("baseUrl", baseUrl);
         HttpUrl parsed = HttpUrl.parse(baseUrl);
         if (parsed == null) {
-            throw new InvalidConfigException("baseUrl", "'" + baseUrl + "' is not an http:// or https:// URL");
+            throw new InvalidConfigException("baseUrl", Checks.quoted(baseUrl) + " is not an http:// or https:// URL");
         }
         headers = headers == null ? DEFAULT_HEADERS : Checks.headers("headers", headers);
     }

@@ -76,7 +76,7 @@ public record CanaryConfig(
             Integer first = seen.putIfAbsent(names.get(i), i);
             if (first != null) {
                 throw new InvalidConfigException(ConfigPath.of(list, i, "name"),
-                        "'" + names.get(i) + "' is already the name of " + list + "[" + first + "]");
+                        Checks.quoted(names.get(i)) + " is already the name of " + list + "[" + first + "]");
             }
         }
     }
@@ -118,12 +118,14 @@ public record CanaryConfig(
             ex.headers().forEach((name, t) -> exchange.check(ConfigPath.of("backend", "exchange", "headers", name), t));
         }
         backend.headers().forEach((name, t) -> request.check(ConfigPath.of("backend", "headers", name), t));
+        Captures captures = new Captures(checks);
         for (int i = 0; i < checks.size(); i++) {
             CheckConfig check = checks.get(i);
-            request.check(ConfigPath.of("checks", i, "path"), check.path());
-            request.check(ConfigPath.of("checks", i, "body"), check.body());
+            TemplateScope scope = captures.scopeFor(i, request);
+            scope.check(ConfigPath.of("checks", i, "path"), check.path());
+            scope.check(ConfigPath.of("checks", i, "body"), check.body());
             int index = i;
-            check.headers().forEach((name, t) -> request.check(ConfigPath.of("checks", index, "headers", name), t));
+            check.headers().forEach((name, t) -> scope.check(ConfigPath.of("checks", index, "headers", name), t));
             check.expect().equals().forEach((pointer, t) ->
                     assertion.check(ConfigPath.of("checks", index, "expect", "equals", pointer), t));
         }
@@ -133,7 +135,7 @@ public record CanaryConfig(
             for (Map.Entry<String, Expectation> extra : account.expect().entrySet()) {
                 if (!checkNames.contains(extra.getKey())) {
                     throw new InvalidConfigException(ConfigPath.of("accounts", i, "expect", extra.getKey()),
-                            "there is no check named '" + extra.getKey() + "'");
+                            "there is no check named " + Checks.quoted(extra.getKey()));
                 }
                 int index = i;
                 extra.getValue().equals().forEach((pointer, t) -> assertion.check(

@@ -30,7 +30,7 @@ final class Checks {
     static String label(String key, String value) {
         notBlank(key, value);
         if (!LABEL.matcher(value).matches()) {
-            throw new InvalidConfigException(key, "'" + value + "' is not a label: use lower-case letters, digits, '_' and '-'");
+            throw new InvalidConfigException(key, quoted(value) + " is not a label: use lower-case letters, digits, '_' and '-'");
         }
         return value;
     }
@@ -40,14 +40,14 @@ final class Checks {
             return fallback;
         }
         if (!TOKEN.matcher(value).matches()) {
-            throw new InvalidConfigException(key, "'" + value + "' is not an HTTP method");
+            throw new InvalidConfigException(key, quoted(value) + " is not an HTTP method");
         }
         return value.toUpperCase();
     }
 
     static void headerName(ConfigPath where, String name) {
         if (!TOKEN.matcher(name).matches()) {
-            throw new InvalidConfigException(where, "'" + name + "' is not a valid HTTP header name");
+            throw new InvalidConfigException(where, quoted(name) + " is not a valid HTTP header name");
         }
     }
 
@@ -80,7 +80,70 @@ final class Checks {
 
     static Map<String, Template> headers(String key, Map<String, Template> value) {
         Map<String, Template> headers = map(key, value);
-        headers.keySet().forEach(name -> headerName(ConfigPath.of(key, name), name));
+        headers.forEach((name, template) -> {
+            headerName(ConfigPath.of(key, name), name);
+            headerValue(ConfigPath.of(key, name), template.source());
+        });
         return headers;
+    }
+
+    /** A header value: one line, no control characters but tab (HTTP allows it there). */
+    static String headerValue(ConfigPath where, String value) {
+        return noControlCharacters(where, value, "\t", "a header value is one line");
+    }
+
+    /** A request path: no control characters at all (they would end the request line). */
+    static Template requestPath(String key, Template path) {
+        required(key, path);
+        noControlCharacters(ConfigPath.of(key), path.source(), "", "a path is one line of printable text");
+        return path;
+    }
+
+    /** A request body may span lines; other control characters are refused. */
+    static Template body(String key, Template body) {
+        if (body != null) {
+            noControlCharacters(ConfigPath.of(key), body.source(), "\t\n\r", "a body holds text");
+        }
+        return body;
+    }
+
+    static String noControlCharacters(ConfigPath where, String value, String allowed, String why) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 || c == 0x7f) && allowed.indexOf(c) < 0) {
+                String what = c == '\r' || c == '\n' ? "a line break (" + (c == '\r' ? "CR" : "LF") + ")"
+                        : String.format("the control character U+%04X", (int) c);
+                throw new InvalidConfigException(where, "contains " + what + " at character " + (i + 1) + "; " + why);
+            }
+        }
+        return value;
+    }
+
+    /** A value quoted for an error message: control characters escaped, cut short, so the message stays one line. */
+    static String quoted(String value) {
+        if (value == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder("'");
+        int limit = Math.min(value.length(), 80);
+        for (int i = 0; i < limit; i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        if (value.length() > limit) {
+            out.append("…");
+        }
+        return out.append('\'').toString();
     }
 }

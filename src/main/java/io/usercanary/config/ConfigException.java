@@ -3,7 +3,12 @@ package io.usercanary.config;
 /** A configuration that cannot be used; the message is one line: {@code file:line: key: what is wrong}. */
 public final class ConfigException extends Exception {
     public ConfigException(String message) {
-        super(message);
+        super(oneLine(message));
+    }
+
+    /** A line break inside a quoted value must not split the message (nor forge a second log line). */
+    private static String oneLine(String message) {
+        return message.replace("\r", "\\r").replace("\n", "\\n");
     }
 
     public static ConfigException at(String file, int line, ConfigPath path, String problem) {

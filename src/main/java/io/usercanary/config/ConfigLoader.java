@@ -6,21 +6,18 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Reads the YAML config: {@code ${VAR}} and {@code ${VAR:-default}} from the environment, unknown keys
@@ -28,6 +25,9 @@ import java.util.stream.Collectors;
  */
 public final class ConfigLoader {
     public static final String EMULATOR_ENV = "FIREBASE_AUTH_EMULATOR_HOST";
+
+    /** The largest config file read: far above any real config, and refused before parsing. */
+    public static final int MAX_BYTES = 1024 * 1024;
 
     private final Map<String, String> environment;
     private final ObjectMapper mapper;
@@ -50,27 +50,72 @@ public final class ConfigLoader {
         return new ConfigLoader(System.getenv());
     }
 
+    /** Reads and checks the config with every secret: what {@code check}, {@code run} and {@code seed} use. */
     public CanaryConfig load(Path file) throws ConfigException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+        return parse(read(file), file.toString());
+    }
+
+    public CanaryConfig parse(String yaml, String fileName) throws ConfigException {
+        return read(yaml, fileName, null);
+    }
+
+    /**
+     * Reads and checks everything but secret values, for {@code validate}: an unset {@code ${VAR}} or an unreadable
+     * {@code passwordFile} is a warning instead of an error. The config it returns must not be run.
+     */
+    public ConfigValidation validate(Path file) throws ConfigException {
+        return validate(read(file), file.toString());
+    }
+
+    public ConfigValidation validate(String yaml, String fileName) throws ConfigException {
+        List<String> warnings = new ArrayList<>();
+        CanaryConfig config = read(yaml, fileName, warnings);
+        return new ConfigValidation(config, warnings);
+    }
+
+    private static String read(Path file) throws ConfigException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                long size = Files.isRegularFile(file) ? Files.size(file) : -1;
+                throw tooLarge(file.toString(), size);
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new ConfigException(file + ": no such file");
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
-        return parse(text, file.toString());
     }
 
-    public CanaryConfig parse(String yaml, String fileName) throws ConfigException {
+    private static ConfigException tooLarge(String fileName, long bytes) {
+        String size = bytes < 0 ? "more than " + MAX_BYTES + " bytes" : bytes + " bytes";
+        return new ConfigException(fileName + ": the file is " + size + "; a config file may be at most 1 MB (" + MAX_BYTES + " bytes)");
+    }
+
+    private static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+        }
+        return bytes;
+    }
+
+    /** {@code warnings} null: strict. */
+    private CanaryConfig read(String yaml, String fileName, List<String> warnings) throws ConfigException {
+        if (yaml.length() > MAX_BYTES / 4 && utf8Length(yaml) > MAX_BYTES) {
+            throw tooLarge(fileName, utf8Length(yaml));
+        }
         YamlLines lines;
         JsonNode tree;
         try {
+            YamlRestrictions.check(yaml, fileName);
             lines = YamlLines.of(mapper.getFactory(), yaml);
             tree = mapper.readTree(yaml);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw ConfigException.at(fileName, line, ConfigPath.ROOT, "not valid YAML: " + yamlProblem(e.getOriginalMessage()));
+            throw ConfigException.at(fileName, line, ConfigPath.ROOT, "not valid YAML: " + BindingErrors.yamlProblem(e.getOriginalMessage()));
         } catch (IOException e) {
             throw ConfigException.at(fileName, 0, ConfigPath.ROOT, "cannot read: " + e.getMessage());
         }
@@ -80,12 +125,24 @@ public final class ConfigLoader {
         if (!tree.isObject()) {
             throw ConfigException.at(fileName, 1, ConfigPath.ROOT, "the top level must be a mapping (environment:, firebase:, ...)");
         }
-        new EnvironmentSubstitution(environment, fileName, lines).apply(tree);
+        EnvironmentSubstitution substitution = new EnvironmentSubstitution(environment, fileName, lines, warnings != null);
+        substitution.apply(tree);
+        if (warnings != null) {
+            AbsentSecrets absent = new AbsentSecrets(fileName, lines);
+            absent.apply(tree, substitution.unset());
+            warnings.addAll(absent.warnings());
+        }
         CanaryConfig config;
         try {
             config = mapper.readerFor(CanaryConfig.class).readValue(tree);
         } catch (IOException e) {
-            throw translate(e, fileName, lines);
+            ConfigPath at = e instanceof JsonMappingException mapping ? BindingErrors.where(mapping) : ConfigPath.ROOT;
+            for (Map.Entry<ConfigPath, String> unset : substitution.unset().entrySet()) {
+                if (related(at, unset.getKey())) {
+                    throw substitution.unsetError(unset.getKey(), unset.getValue());
+                }
+            }
+            throw BindingErrors.translate(e, fileName, lines);
         }
         String emulator = environment.get(EMULATOR_ENV);
         if (config.firebase().emulatorHost() == null && emulator != null && !emulator.isBlank()) {
@@ -98,91 +155,14 @@ public final class ConfigLoader {
         return config;
     }
 
-    private static ConfigException translate(IOException e, String fileName, YamlLines lines) {
-        ConfigPath path = e instanceof JsonMappingException mapping ? pathOf(mapping) : ConfigPath.ROOT;
-        String problem;
-        InvalidConfigException invalid = causeOf(e, InvalidConfigException.class);
-        IllegalArgumentException illegal = causeOf(e, IllegalArgumentException.class);
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            problem = "unknown key '" + unknown.getPropertyName() + "'" + known(unknown.getKnownPropertyIds());
-        } else if (invalid != null) {
-            path = path.resolve(invalid.path());
-            problem = invalid.getMessage();
-        } else if (illegal != null) {
-            problem = illegal.getMessage();
-        } else if (e instanceof MismatchedInputException mismatch) {
-            problem = "expected " + describe(mismatch.getTargetType());
-        } else {
-            problem = firstLine(e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage());
-        }
-        return ConfigException.at(fileName, lines.lineOf(path), path, problem);
+    /** A problem at {@code error} that may come from an unset variable at {@code unset}: one lies inside the other. */
+    private static boolean related(ConfigPath error, ConfigPath unset) {
+        return !error.segments().isEmpty() && (startsWith(error, unset) || startsWith(unset, error));
     }
 
-    private static ConfigPath pathOf(JsonMappingException e) {
-        List<Object> segments = new ArrayList<>();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                segments.add(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                segments.add(ref.getIndex());
-            }
-        }
-        return new ConfigPath(segments);
+    private static boolean startsWith(ConfigPath path, ConfigPath prefix) {
+        List<Object> a = path.segments();
+        List<Object> b = prefix.segments();
+        return a.size() >= b.size() && a.subList(0, b.size()).equals(b);
     }
-
-    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
-    }
-
-    private static String known(Collection<Object> ids) {
-        if (ids == null || ids.isEmpty()) {
-            return "";
-        }
-        return " (expected one of: " + ids.stream().map(Object::toString).sorted().collect(Collectors.joining(", ")) + ")";
-    }
-
-    private static String describe(Class<?> type) {
-        if (type == null) {
-            return "a different kind of value";
-        }
-        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
-            return "a whole number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (List.class.isAssignableFrom(type) || Collection.class.isAssignableFrom(type)) {
-            return "a list";
-        }
-        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
-            return "a mapping of keys to values";
-        }
-        return "a single value (text)";
-    }
-
-    /** SnakeYAML's context and problem lines, without the indented source excerpts (they may hold a secret). */
-    private static String yamlProblem(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        return message.lines()
-                .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
-                .map(String::trim)
-                .reduce((a, b) -> a + "; " + b)
-                .orElse("unreadable");
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).trim();
-    }
-
 }

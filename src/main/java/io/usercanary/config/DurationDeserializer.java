@@ -15,7 +15,7 @@ final class DurationDeserializer extends StdScalarDeserializer<Duration> {
     @Override
     public Duration deserialize(JsonParser parser, DeserializationContext context) throws IOException {
         if (!parser.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
-            throw new IllegalArgumentException("'" + parser.getText() + "' is not a duration; write it with a unit, like 500ms, 10s, 5m, 24h or 30d");
+            throw new IllegalArgumentException(Checks.quoted(parser.getText()) + " is not a duration; write it with a unit, like 500ms, 10s, 5m, 24h or 30d");
         }
         return Durations.parse(parser.getText());
     }

@@ -12,6 +12,9 @@ public final class Durations {
         365L * 86_400_000, 7L * 86_400_000, 86_400_000, 3_600_000, 60_000, 1_000, 1
     };
 
+    /** The longest duration a config may hold: far beyond any sensible value, and safe as nanoseconds when added up. */
+    public static final Duration MAX = Duration.ofDays(100 * 365);
+
     private Durations() {}
 
     /** Parses a duration; throws IllegalArgumentException with a message fit for a config error. */
@@ -20,14 +23,21 @@ public final class Durations {
         Matcher m = FORMAT.matcher(trimmed);
         if (trimmed.isEmpty() || !m.matches()) {
             throw new IllegalArgumentException(
-                    "'" + text + "' is not a duration; write it like 500ms, 10s, 5m, 24h or 30d");
+                    Checks.quoted(text) + " is not a duration; write it like 500ms, 10s, 5m, 24h or 30d");
         }
         long millis = 0;
-        for (int i = 0; i < UNIT_MILLIS.length; i++) {
-            String group = m.group(i + 1);
-            if (group != null) {
-                millis = Math.addExact(millis, Math.multiplyExact(Long.parseLong(group), UNIT_MILLIS[i]));
+        try {
+            for (int i = 0; i < UNIT_MILLIS.length; i++) {
+                String group = m.group(i + 1);
+                if (group != null) {
+                    millis = Math.addExact(millis, Math.multiplyExact(Long.parseLong(group), UNIT_MILLIS[i]));
+                }
             }
+        } catch (ArithmeticException | NumberFormatException e) {
+            millis = Long.MAX_VALUE;
+        }
+        if (millis > MAX.toMillis()) {
+            throw new IllegalArgumentException(Checks.quoted(text) + " is too long: a duration may be at most 100y");
         }
         return Duration.ofMillis(millis);
     }

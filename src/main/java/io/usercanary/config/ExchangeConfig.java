@@ -1,9 +1,16 @@
 package io.usercanary.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
-/** The request that trades the Firebase ID token for the backend's own token. */
+/**
+ * The request that trades the Firebase ID token for the backend's own token.
+ *
+ * @param expectStatus the accepted status codes (written {@code status}, or {@code expectStatus}); empty means any 2xx
+ */
 public record ExchangeConfig(
         String method,
         Template path,
@@ -14,10 +21,23 @@ public record ExchangeConfig(
 
     public ExchangeConfig {
         method = Checks.httpMethod("method", method, "POST");
-        Checks.required("path", path);
+        Checks.requestPath("path", path);
         headers = Checks.headers("headers", headers);
-        expectStatus = ExpectedStatus.validate("expectStatus", expectStatus);
+        Checks.body("body", body);
+        expectStatus = ExpectedStatus.validate(ExpectedStatus.ALIAS, expectStatus);
         Checks.required("token", token);
+    }
+
+    @JsonCreator
+    static ExchangeConfig fromYaml(
+            @JsonProperty("method") String method,
+            @JsonProperty("path") Template path,
+            @JsonProperty("headers") Map<String, Template> headers,
+            @JsonProperty("body") Template body,
+            @JsonProperty("status") JsonNode status,
+            @JsonProperty("expectStatus") JsonNode expectStatus,
+            @JsonProperty("token") TokenLocation token) {
+        return new ExchangeConfig(method, path, headers, body, ExpectedStatus.read(status, expectStatus), token);
     }
 
     public boolean acceptsStatus(int code) {

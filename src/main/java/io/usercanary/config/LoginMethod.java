@@ -28,6 +28,6 @@ public enum LoginMethod {
                 return method;
             }
         }
-        throw new IllegalArgumentException("'" + text + "' is not a login method; use password or customToken");
+        throw new IllegalArgumentException(Checks.quoted(text) + " is not a login method; use password or customToken");
     }
 }

@@ -9,6 +9,8 @@ import java.time.Duration;
 public record ScheduleConfig(Duration interval, Duration jitter, Duration timeout, Integer threads, Duration confirmAfter) {
     /** The default confirmation delay, when it is shorter than half the interval (declared before DEFAULT uses it). */
     public static final Duration DEFAULT_CONFIRM_AFTER = Duration.ofSeconds(10);
+    /** The longest interval: an account checked less often than daily cannot page in time. */
+    public static final Duration MAX_INTERVAL = Duration.ofHours(24);
     public static final ScheduleConfig DEFAULT = new ScheduleConfig(null, null, null, null, null);
 
     public ScheduleConfig {
@@ -17,6 +19,9 @@ public record ScheduleConfig(Duration interval, Duration jitter, Duration timeou
         timeout = timeout == null ? Duration.ofSeconds(30) : timeout;
         if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new InvalidConfigException("interval", "must be at least 1s");
+        }
+        if (interval.compareTo(MAX_INTERVAL) > 0) {
+            throw new InvalidConfigException("interval", "must be at most 24h: an account checked less often cannot page in time");
         }
         if (jitter.compareTo(interval) > 0) {
             throw new InvalidConfigException("jitter", "must not be longer than the interval (" + Durations.format(interval) + ")");
@@ -33,6 +38,8 @@ public record ScheduleConfig(Duration interval, Duration jitter, Duration timeou
         } else if (!confirmAfter.isZero() && confirmAfter.compareTo(interval) >= 0) {
             throw new InvalidConfigException("confirmAfter", "must be shorter than the interval (" + Durations.format(interval)
                     + "), or 0s to confirm nothing");
+        } else if (!confirmAfter.isZero() && confirmAfter.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new InvalidConfigException("confirmAfter", "must be at least 1s (sooner would retry the same blip), or 0s to confirm nothing");
         }
         if (threads != null && (threads < 1 || threads > 256)) {
             throw new InvalidConfigException("threads", "must be between 1 and 256");

@@ -10,5 +10,6 @@ public record ServerConfig(Integer port, String bind) {
         if (port < 0 || port > 65535) {
             throw new InvalidConfigException("port", port + " is not a TCP port");
         }
+        BindAddress.check("bind", bind);
     }
 }

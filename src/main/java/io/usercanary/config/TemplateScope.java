@@ -2,10 +2,19 @@ package io.usercanary.config;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
-/** The placeholders a template may use in one place of the config, checked against every account. */
-record TemplateScope(Set<String> tokens, List<AccountConfig> accounts) {
+/**
+ * The placeholders a template may use in one place of the config, checked against every account.
+ * {@code captureProblem} explains a {@code {{capture.x}}} that is not in {@code tokens}.
+ */
+record TemplateScope(Set<String> tokens, List<AccountConfig> accounts, Function<String, String> captureProblem) {
     private static final String ACCOUNT = "account.";
+
+    TemplateScope(Set<String> tokens, List<AccountConfig> accounts) {
+        this(tokens, accounts, name -> "{{" + Captures.PREFIX + name + "}} can only be used in the path, headers and body"
+                + " of a check after the one that captures it");
+    }
 
     void check(ConfigPath where, Template template) {
         if (template == null) {
@@ -14,6 +23,9 @@ record TemplateScope(Set<String> tokens, List<AccountConfig> accounts) {
         for (String name : template.placeholders()) {
             if (tokens.contains(name)) {
                 continue;
+            }
+            if (name.startsWith(Captures.PREFIX)) {
+                throw new InvalidConfigException(where, captureProblem.apply(name.substring(Captures.PREFIX.length())));
             }
             if (!name.startsWith(ACCOUNT)) {
                 throw new InvalidConfigException(where, "unknown placeholder {{" + name + "}}; here you can use "

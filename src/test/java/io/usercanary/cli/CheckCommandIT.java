@@ -111,7 +111,7 @@ class CheckCommandIT {
         JarProcess.Result result = usercanary("check", "--config", config.toString());
         assertEquals(2, result.exitCode());
         assertEquals("usercanary: " + config + ":17: checks[0].expect.notempty: unknown key 'notempty' "
-                + "(expected one of: equals, headers, minItems, notEmpty, status)", result.stderr().strip());
+                + "(expected one of: absent, atLeast, equals, expectStatus, headers, matches, minItems, notEmpty, status)", result.stderr().strip());
         assertEquals("", result.stdout());
     }
 
@@ -120,7 +120,7 @@ class CheckCommandIT {
         server.close();
         JarProcess.Result result = usercanary("validate", "--config", config.toString());
         assertEquals(0, result.exitCode(), result.stderr());
-        assertEquals(config + ": valid (environment test, 2 accounts, 1 checks, 3 cohorts)", result.stdout().strip());
+        assertEquals(config + ": valid (environment test, 2 accounts, 1 check, 3 cohorts)", result.stdout().strip());
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The README's annotated config and its promises stay true. */
-class ReadmeTest {
+public class ReadmeTest {
     static final Path README = Path.of("README.md");
 
     static String readme() throws Exception {
@@ -25,7 +25,7 @@ class ReadmeTest {
     }
 
     /** The fenced block right after the {@code validated by ReadmeTest} marker. */
-    static String annotatedConfig() throws Exception {
+    public static String annotatedConfig() throws Exception {
         Matcher m = Pattern.compile("validated by ReadmeTest -->\\s*```yaml\\n(.*?)```", Pattern.DOTALL).matcher(readme());
         assertTrue(m.find(), "README has the annotated config block");
         return m.group(1);

@@ -1,0 +1,62 @@
+package io.usercanary.config;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * A regular expression from the config, compiled once at load time. {@link #find} searches the value
+ * (anchor it with {@code ^…$} to match the whole value); equal when the source text is.
+ */
+public final class Regex {
+    private final String source;
+    private final Pattern pattern;
+
+    private Regex(String source, Pattern pattern) {
+        this.source = source;
+        this.pattern = pattern;
+    }
+
+    @JsonCreator
+    public static Regex of(String source) {
+        if (source == null) {
+            throw new InvalidConfigException(ConfigPath.ROOT, "has no value");
+        }
+        try {
+            return new Regex(source, Pattern.compile(source));
+        } catch (PatternSyntaxException e) {
+            throw new InvalidConfigException(ConfigPath.ROOT, Checks.quoted(source) + " is not a regular expression: "
+                    + e.getDescription() + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));
+        }
+    }
+
+    public Pattern pattern() {
+        return pattern;
+    }
+
+    /** True when the expression occurs somewhere in {@code value}. */
+    public boolean find(CharSequence value) {
+        return pattern.matcher(value).find();
+    }
+
+    @JsonValue
+    public String source() {
+        return source;
+    }
+
+    @Override
+    public String toString() {
+        return source;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Regex regex && regex.source.equals(source);
+    }
+
+    @Override
+    public int hashCode() {
+        return source.hashCode();
+    }
+}
