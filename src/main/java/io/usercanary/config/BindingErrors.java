@@ -3,7 +3,7 @@ package io.usercanary.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,7 +26,7 @@ final class BindingErrors {
         String problem;
         InvalidConfigException invalid = causeOf(e, InvalidConfigException.class);
         IllegalArgumentException illegal = causeOf(e, IllegalArgumentException.class);
-        if (e instanceof UnrecognizedPropertyException unknown) {
+        if (e instanceof PropertyBindingException unknown) {
             problem = "unknown key '" + unknown.getPropertyName() + "'" + known(unknown.getKnownPropertyIds());
         } else if (invalid != null) {
             path = path.resolve(invalid.path());

@@ -1,6 +1,7 @@
 package io.usercanary.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -31,7 +32,7 @@ public record Expectation(
         Map<String, Integer> minItems,
         Map<String, Template> equals,
         Map<String, String> headers,
-        List<Integer> statuses,
+        @JsonIgnore List<Integer> statuses,
         List<String> absent,
         Map<String, BigDecimal> atLeast,
         Map<String, Regex> matches) {

@@ -2,7 +2,9 @@ package io.usercanary.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +30,8 @@ public record FirebaseConfig(
     /** Identity Platform tenant ids: a letter, then letters, digits and '-', 4 to 63 characters, no '-' at the end. */
     public static final Pattern TENANT_ID = Pattern.compile("[A-Za-z][A-Za-z0-9-]{2,61}[A-Za-z0-9]");
 
+    private static final Set<String> SET_BY_THE_CLIENT = Set.of("host", "content-length", "content-type", "transfer-encoding", "connection");
+
     public FirebaseConfig {
         Checks.required("apiKey", apiKey);
         if (apiKey.reveal().isBlank()) {
@@ -50,6 +54,9 @@ public record FirebaseConfig(
             ConfigPath where = ConfigPath.of("headers", name);
             Checks.headerName(where, name);
             Checks.headerValue(where, value);
+            if (SET_BY_THE_CLIENT.contains(name.toLowerCase(Locale.ROOT))) {
+                throw new InvalidConfigException(where, "is set by usercanary on every Firebase call; it cannot be replaced");
+            }
             if (value.contains("{{")) {
                 throw new InvalidConfigException(where, "{{placeholders}} are not filled in on Firebase calls; use a literal value or ${ENV}");
             }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonPointer;
 
-/** Where the backend's JWT is in the exchange response: exactly one of a JSON Pointer, a header or a cookie. */
+/** Where a value is in a response (the exchange's token, a check's capture): exactly one of a JSON Pointer, a header or a cookie. */
 public record TokenLocation(Kind kind, String name) {
     public enum Kind { JSON, HEADER, COOKIE }
 
@@ -28,9 +28,13 @@ public record TokenLocation(Kind kind, String name) {
             return new TokenLocation(Kind.JSON, json);
         }
         if (header != null) {
-            return new TokenLocation(Kind.HEADER, Checks.notBlank("header", header));
+            Checks.notBlank("header", header);
+            Checks.headerName(ConfigPath.of("header"), header);
+            return new TokenLocation(Kind.HEADER, header);
         }
-        return new TokenLocation(Kind.COOKIE, Checks.notBlank("cookie", cookie));
+        Checks.notBlank("cookie", cookie);
+        Checks.headerName(ConfigPath.of("cookie"), cookie); // a cookie name is an HTTP token, like a header name
+        return new TokenLocation(Kind.COOKIE, cookie);
     }
 
     public JsonPointer pointer() {

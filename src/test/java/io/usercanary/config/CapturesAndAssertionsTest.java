@@ -100,4 +100,17 @@ class CapturesAndAssertionsTest {
         assertEquals(Regex.of("^a$"), Regex.of("^a$"));
         assertEquals(Expectation.ANY_2XX, new Expectation(null, null, null, null, null, null, null, null, null));
     }
+
+    @Test
+    void theRecordsOwnStatusListIsNotAKeyOfTheYaml() {
+        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of()).parse("""
+                environment: staging
+                firebase: { apiKey: k }
+                backend: { baseUrl: "https://api.example.com" }
+                checks: [ { name: home, path: /api/home, expect: { statuses: [500] } } ]
+                accounts: [ { name: a, email: a@example.com, password: p } ]
+                """, "test.yaml"));
+        assertEquals("test.yaml:4: checks[0].expect.statuses: unknown key 'statuses' (expected one of: absent, atLeast, "
+                + "equals, expectStatus, headers, matches, minItems, notEmpty, status)", e.getMessage());
+    }
 }
