@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.usercanary.config.CanaryConfig;
+import io.usercanary.config.CheckConfig;
 import io.usercanary.config.ConfigLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,19 @@ public class ReadmeTest {
                 .parse(annotatedConfig(), "README.md");
         assertEquals(2, config.accounts().size());
         assertEquals("pw-from-file", config.accounts().get(1).password().reveal());
+    }
+
+    @Test
+    void annotatedExampleShowsACaptureChainAndTheNewAssertions() throws Exception {
+        CanaryConfig config = new ConfigLoader(Map.of("FIREBASE_WEB_API_KEY", "key", "CANARY_LEGACY_PASSWORD", "pw"))
+                .validate(annotatedConfig(), "README.md").config();
+        assertEquals(Set.of("orgId"), config.check("me").orElseThrow().capture().keySet());
+        assertEquals(List.of("/errors"), config.check("me").orElseThrow().expect().absent());
+        CheckConfig summary = config.check("summary").orElseThrow();
+        assertEquals(Set.of("capture.orgId"), summary.path().placeholders());
+        assertEquals(Set.of("/totals/projects"), summary.expect().atLeast().keySet());
+        assertTrue(summary.expect().matches().get("/plan").find("team"));
+        assertEquals(List.of(200, 201), config.backend().exchange().expectStatus());
     }
 
     @Test
