@@ -5,11 +5,15 @@ import io.usercanary.config.CanaryConfig;
 import io.usercanary.config.ScheduleConfig;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Date;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -26,44 +30,76 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One Quartz job per account, fired every {@code schedule.interval} from a jittered start. A reload reconciles
- * the jobs in place; when the scheduler's own properties change (threads, misfire threshold) a new scheduler
- * takes over and the old one finishes its flows in the background. Thread-safe.
+ * the jobs in place, all or nothing: a change that fails half-way is undone before the error is thrown. When
+ * the scheduler's own properties change (threads, misfire threshold) a new scheduler takes over, with the
+ * pending confirmation runs of the accounts that remain, and the old one finishes its flows in the background.
+ * Thread-safe.
  */
 public final class CanaryScheduler {
     static final String GROUP = "usercanary";
     private static final Logger LOG = LoggerFactory.getLogger(CanaryScheduler.class);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
-    private final AccountRunner runner;
+    private final ScheduledRuns runs;
+    private final Function<CanaryConfig, Properties> quartzProperties;
     private Scheduler scheduler;
     private Properties properties;
     private ScheduleConfig timing;
     private boolean closed;
 
-    private CanaryScheduler(AccountRunner runner) {
-        this.runner = runner;
+    private CanaryScheduler(ScheduledRuns runs, Function<CanaryConfig, Properties> quartzProperties) {
+        this.runs = runs;
+        this.quartzProperties = quartzProperties;
     }
 
-    /** Schedules every account of {@code config} and starts firing. */
-    public static CanaryScheduler start(CanaryConfig config, AccountRunner runner) throws SchedulerException {
-        CanaryScheduler canary = new CanaryScheduler(runner);
+    /** Schedules every account of {@code config} on an in-memory job store and starts firing. */
+    public static CanaryScheduler start(CanaryConfig config, ScheduledRuns runs) throws SchedulerException {
+        return start(config, runs, QuartzProperties::of);
+    }
+
+    /**
+     * Schedules every account of {@code config} and starts firing, on a scheduler built from
+     * {@code quartzProperties} of each config (a JDBC job store for a cluster, see {@link QuartzProperties}).
+     */
+    public static CanaryScheduler start(CanaryConfig config, ScheduledRuns runs, Function<CanaryConfig, Properties> quartzProperties)
+            throws SchedulerException {
+        CanaryScheduler canary = new CanaryScheduler(runs, quartzProperties);
         synchronized (canary) {
-            canary.properties = QuartzProperties.of(config);
-            canary.scheduler = canary.newScheduler(config, canary.properties);
+            canary.properties = quartzProperties.apply(config);
+            canary.scheduler = canary.newScheduler(config, canary.properties, null);
+            canary.scheduler.start();
             canary.timing = config.schedule();
         }
         return canary;
     }
 
-    /** Makes the jobs match {@code config}: accounts added and removed, triggers renewed when the timing changed. */
-    public synchronized void apply(CanaryConfig config) throws SchedulerException {
+    /** {@link #apply(CanaryConfig, Runnable)} with nothing else to commit. */
+    public void apply(CanaryConfig config) throws SchedulerException {
+        apply(config, () -> { });
+    }
+
+    /**
+     * Makes the jobs match {@code config}: accounts added and removed, triggers renewed when the timing changed.
+     * Nothing fires meanwhile. When every step succeeded, {@code commit} runs (the caller puts the config in
+     * force; it must not throw) before firing resumes, so no run of an added account comes before it. When a
+     * step fails, every job is put back as it was, {@code commit} does not run, and the error is thrown.
+     */
+    public synchronized void apply(CanaryConfig config, Runnable commit) throws SchedulerException {
         if (closed) {
             throw new IllegalStateException("the scheduler is shut down");
         }
-        Properties wanted = QuartzProperties.of(config);
+        Properties wanted = quartzProperties.apply(config);
         if (!wanted.equals(properties)) {
             Scheduler old = scheduler;
-            scheduler = newScheduler(config, wanted);
+            Scheduler created = newScheduler(config, wanted, old);
+            try {
+                commit.run();
+                created.start();
+            } catch (SchedulerException | RuntimeException e) {
+                created.shutdown(false);
+                throw e;
+            }
+            scheduler = created;
             properties = wanted;
             timing = config.schedule();
             LOG.info("scheduler settings changed ({} threads): a new scheduler took over; the old one finishes its flows",
@@ -71,13 +107,37 @@ public final class CanaryScheduler {
             shutdownInBackground(old);
             return;
         }
+        Deque<Undo> undo = new ArrayDeque<>();
+        scheduler.standby();
+        try {
+            reconcile(config, undo);
+            commit.run();
+            timing = config.schedule();
+        } catch (SchedulerException | RuntimeException e) {
+            rollBack(undo);
+            throw e;
+        } finally {
+            scheduler.start();
+        }
+    }
+
+    /** One step of a reconciliation taken back. */
+    @FunctionalInterface
+    private interface Undo {
+        void run() throws SchedulerException;
+    }
+
+    private void reconcile(CanaryConfig config, Deque<Undo> undo) throws SchedulerException {
         boolean retime = !config.schedule().interval().equals(timing.interval())
                 || !config.schedule().jitter().equals(timing.jitter());
         Set<String> wantedNames = new HashSet<>();
         config.accounts().forEach(a -> wantedNames.add(a.name()));
         for (JobKey key : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
             if (!wantedNames.contains(key.getName())) {
+                JobDetail job = scheduler.getJobDetail(key);
+                Set<Trigger> triggers = Set.copyOf(scheduler.getTriggersOfJob(key));
                 scheduler.deleteJob(key);
+                undo.push(() -> scheduler.scheduleJob(job, triggers, true));
             }
         }
         Instant now = Instant.now();
@@ -85,11 +145,26 @@ public final class CanaryScheduler {
             JobKey key = JobKey.jobKey(account.name(), GROUP);
             if (!scheduler.checkExists(key)) {
                 scheduler.scheduleJob(job(account), trigger(account, config.schedule(), now));
+                undo.push(() -> scheduler.deleteJob(key));
             } else if (retime) {
-                scheduler.rescheduleJob(TriggerKey.triggerKey(account.name(), GROUP), trigger(account, config.schedule(), now));
+                TriggerKey triggerKey = TriggerKey.triggerKey(account.name(), GROUP);
+                Trigger previous = scheduler.getTrigger(triggerKey);
+                scheduler.rescheduleJob(triggerKey, trigger(account, config.schedule(), now));
+                if (previous != null) {
+                    undo.push(() -> scheduler.rescheduleJob(triggerKey, previous));
+                }
             }
         }
-        timing = config.schedule();
+    }
+
+    private void rollBack(Deque<Undo> undo) {
+        while (!undo.isEmpty()) {
+            try {
+                undo.pop().run();
+            } catch (SchedulerException | RuntimeException e) {
+                LOG.error("could not take back a step of the refused schedule change: {}", e.toString());
+            }
+        }
     }
 
     /** Started, not shut down, not paused. */
@@ -105,6 +180,11 @@ public final class CanaryScheduler {
     public synchronized Instant nextFire(String account) throws SchedulerException {
         Trigger trigger = scheduler.getTrigger(TriggerKey.triggerKey(account, GROUP));
         return trigger == null || trigger.getNextFireTime() == null ? null : trigger.getNextFireTime().toInstant();
+    }
+
+    /** When the account's pending confirmation runs fire, soonest first. */
+    public synchronized List<Instant> pendingConfirmations(String account) throws SchedulerException {
+        return Confirmation.pending(scheduler, account);
     }
 
     /** Stops firing, then waits up to {@code grace} for the flows in flight; true when they all finished. */
@@ -131,16 +211,24 @@ public final class CanaryScheduler {
         return !waiter.isAlive();
     }
 
-    private Scheduler newScheduler(CanaryConfig config, Properties base) throws SchedulerException {
+    /** A scheduler, not started yet, with every account's job and the pending confirmations of {@code takingOverFrom}. */
+    private Scheduler newScheduler(CanaryConfig config, Properties base, Scheduler takingOverFrom) throws SchedulerException {
         Properties named = QuartzProperties.named(base, GROUP + "-" + INSTANCES.incrementAndGet());
         Scheduler created = new StdSchedulerFactory(named).getScheduler();
-        created.setJobFactory((bundle, s) -> new CanaryJob(runner));
-        Instant now = Instant.now();
-        for (AccountConfig account : config.accounts()) {
-            created.scheduleJob(job(account), trigger(account, config.schedule(), now));
+        try {
+            created.setJobFactory((bundle, s) -> new CanaryJob(runs));
+            Instant now = Instant.now();
+            for (AccountConfig account : config.accounts()) {
+                created.scheduleJob(job(account), trigger(account, config.schedule(), now));
+                if (takingOverFrom != null) {
+                    Confirmation.copy(takingOverFrom, created, account.name());
+                }
+            }
+            return created;
+        } catch (SchedulerException | RuntimeException e) {
+            created.shutdown(false);
+            throw e;
         }
-        created.start();
-        return created;
     }
 
     private static Thread shutdownInBackground(Scheduler old) {

@@ -1,14 +1,15 @@
 package io.usercanary.schedule;
 
-import static io.usercanary.schedule.RunningDaemon.await;
+import static io.usercanary.testing.Eventually.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.usercanary.config.CanaryConfig;
 import io.usercanary.http.BoundedHttp;
+import io.usercanary.probe.AccountStates;
 import io.usercanary.probe.FlowRunner;
-import io.usercanary.probe.Preparation;
 import io.usercanary.probe.Outcome;
+import io.usercanary.probe.Probe;
 import io.usercanary.probe.RunListener;
 import io.usercanary.probe.RunResult;
 import io.usercanary.testing.FakeProduction;
@@ -41,10 +42,14 @@ class CanarySchedulerTest {
         }
     }
 
-    CanaryScheduler start(CanaryConfig config, Prober.Factory probers, RunListener... listeners) throws SchedulerException {
-        AccountRunner runner = new AccountRunner(config, probers, List.of(listeners), Clock.systemUTC());
-        scheduler = CanaryScheduler.start(config, runner);
+    CanaryScheduler start(CanaryConfig config, Probe probe, RunListener... listeners) throws SchedulerException {
+        ScheduledRuns runs = new ScheduledRuns(config, probe, new AccountStates(config), List.of(listeners), Clock.systemUTC());
+        scheduler = CanaryScheduler.start(config, runs);
         return scheduler;
+    }
+
+    ScheduledRuns runs(CanaryConfig config, Probe probe) {
+        return new ScheduledRuns(config, probe, new AccountStates(config), List.of(record), Clock.systemUTC());
     }
 
     long runs(String account, Outcome outcome) {
@@ -61,7 +66,7 @@ class CanarySchedulerTest {
             CanaryConfig config = DaemonConfigs.parse(DaemonConfigs.yaml(server.getHostName() + ":" + server.getPort(),
                     List.of("a", "b", "c"), "{ interval: 1s, jitter: 0s, timeout: 1s }"));
             BoundedHttp http = new BoundedHttp(BoundedHttp.defaultClient(), BoundedHttp.DEFAULT_BODY_CAP);
-            start(config, (cfg, known) -> FlowRunner.create(cfg, http, Clock.systemUTC(), Preparation.NONE, known)::run, record);
+            start(config, FlowRunner.create(config, http, Clock.systemUTC()), record);
             await(Duration.ofSeconds(6), "three ok runs of each account",
                     () -> List.of("a", "b", "c").stream().allMatch(a -> runs(a, Outcome.OK) >= 3));
         }
@@ -160,12 +165,12 @@ class CanarySchedulerTest {
     void applyingAChangedConfigAddsRemovesAndRetimesJobs() throws Exception {
         FakeProber prober = new FakeProber();
         CanaryConfig before = DaemonConfigs.offline(List.of("kept", "removed"), "{ interval: 1s, jitter: 0s, timeout: 1s }");
-        AccountRunner runner = new AccountRunner(before, prober, List.of(record), Clock.systemUTC());
-        scheduler = CanaryScheduler.start(before, runner);
+        ScheduledRuns runs = runs(before, prober);
+        scheduler = CanaryScheduler.start(before, runs);
         await(Duration.ofSeconds(3), "both accounts running", () -> prober.count("kept") >= 1 && prober.count("removed") >= 1);
 
         CanaryConfig after = DaemonConfigs.offline(List.of("kept", "added"), "{ interval: 2s, jitter: 0s, timeout: 1s }");
-        runner.use(after);
+        runs.use(after, prober);
         scheduler.apply(after);
         int removedRuns = prober.count("removed");
         int keptRuns = prober.count("kept");
@@ -180,10 +185,10 @@ class CanarySchedulerTest {
     void aChangeOfThreadCountHandsOverToANewScheduler() throws Exception {
         FakeProber prober = new FakeProber();
         CanaryConfig before = DaemonConfigs.offline(List.of("a", "b"), "{ interval: 1s, jitter: 0s, timeout: 1s }");
-        AccountRunner runner = new AccountRunner(before, prober, List.of(record), Clock.systemUTC());
-        scheduler = CanaryScheduler.start(before, runner);
+        ScheduledRuns runs = runs(before, prober);
+        scheduler = CanaryScheduler.start(before, runs);
         CanaryConfig after = DaemonConfigs.offline(List.of("a", "b", "c"), "{ interval: 1s, jitter: 0s, timeout: 1s }");
-        runner.use(after);
+        runs.use(after, prober);
         scheduler.apply(after);
         assertTrue(scheduler.running());
         int before2 = prober.count("a");
