@@ -21,8 +21,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
@@ -41,6 +43,7 @@ public final class Daemon implements DaemonControl, AutoCloseable {
     private final BoundedHttp http = new BoundedHttp(BoundedHttp.defaultClient(), BoundedHttp.DEFAULT_BODY_CAP);
     private final CanaryMetrics metrics;
     private final ResultStore store;
+    private final Function<CanaryConfig, Properties> quartzProperties;
     private final AccountStates states;
     private final Probes probes;
     private final FirstRound firstRound = new FirstRound();
@@ -56,8 +59,9 @@ public final class Daemon implements DaemonControl, AutoCloseable {
         this.options = options;
         this.states = new AccountStates(config);
         this.metrics = CanaryMetrics.create(config, options.version(), options.clock(), states.cohorts());
-        // A cluster swaps this for its shared store (and options.quartzProperties() for Quartz's JDBC job store).
+        // The two choices a cluster makes: its shared results store here, Quartz's JDBC job store in quartzProperties.
         this.store = new RunHistory();
+        this.quartzProperties = options.quartzProperties();
         this.probes = options.probes() != null ? options.probes()
                 : Probes.real(config, http, options.clock(), states, metrics.registry());
         List<RunListener> listeners = new ArrayList<>(List.of(metrics, store, firstRound, new RunLog()));
@@ -72,7 +76,7 @@ public final class Daemon implements DaemonControl, AutoCloseable {
         int port = options.port() != null ? options.port() : config.server().port();
         try {
             daemon.web = WebServer.start(bind, port, daemon.metrics.registry(), daemon);
-            daemon.scheduler = CanaryScheduler.start(config, daemon.runs, options.quartzProperties());
+            daemon.scheduler = CanaryScheduler.start(config, daemon.runs, daemon.quartzProperties);
         } catch (IOException | SchedulerException | RuntimeException e) {
             daemon.close();
             if (e instanceof IOException io) {

@@ -5,13 +5,9 @@ import io.usercanary.config.CanaryConfig;
 import io.usercanary.config.ScheduleConfig;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Date;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.quartz.JobBuilder;
@@ -24,7 +20,6 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.quartz.impl.StdSchedulerFactory;
-import org.quartz.impl.matchers.GroupMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,63 +102,19 @@ public final class CanaryScheduler {
             shutdownInBackground(old);
             return;
         }
-        Deque<Undo> undo = new ArrayDeque<>();
+        boolean retime = !config.schedule().interval().equals(timing.interval())
+                || !config.schedule().jitter().equals(timing.jitter());
+        JobReconciliation reconciliation = new JobReconciliation(scheduler);
         scheduler.standby();
         try {
-            reconcile(config, undo);
+            reconciliation.reconcile(config, retime);
             commit.run();
             timing = config.schedule();
         } catch (SchedulerException | RuntimeException e) {
-            rollBack(undo);
+            reconciliation.rollBack();
             throw e;
         } finally {
             scheduler.start();
-        }
-    }
-
-    /** One step of a reconciliation taken back. */
-    @FunctionalInterface
-    private interface Undo {
-        void run() throws SchedulerException;
-    }
-
-    private void reconcile(CanaryConfig config, Deque<Undo> undo) throws SchedulerException {
-        boolean retime = !config.schedule().interval().equals(timing.interval())
-                || !config.schedule().jitter().equals(timing.jitter());
-        Set<String> wantedNames = new HashSet<>();
-        config.accounts().forEach(a -> wantedNames.add(a.name()));
-        for (JobKey key : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
-            if (!wantedNames.contains(key.getName())) {
-                JobDetail job = scheduler.getJobDetail(key);
-                Set<Trigger> triggers = Set.copyOf(scheduler.getTriggersOfJob(key));
-                scheduler.deleteJob(key);
-                undo.push(() -> scheduler.scheduleJob(job, triggers, true));
-            }
-        }
-        Instant now = Instant.now();
-        for (AccountConfig account : config.accounts()) {
-            JobKey key = JobKey.jobKey(account.name(), GROUP);
-            if (!scheduler.checkExists(key)) {
-                scheduler.scheduleJob(job(account), trigger(account, config.schedule(), now));
-                undo.push(() -> scheduler.deleteJob(key));
-            } else if (retime) {
-                TriggerKey triggerKey = TriggerKey.triggerKey(account.name(), GROUP);
-                Trigger previous = scheduler.getTrigger(triggerKey);
-                scheduler.rescheduleJob(triggerKey, trigger(account, config.schedule(), now));
-                if (previous != null) {
-                    undo.push(() -> scheduler.rescheduleJob(triggerKey, previous));
-                }
-            }
-        }
-    }
-
-    private void rollBack(Deque<Undo> undo) {
-        while (!undo.isEmpty()) {
-            try {
-                undo.pop().run();
-            } catch (SchedulerException | RuntimeException e) {
-                LOG.error("could not take back a step of the refused schedule change: {}", e.toString());
-            }
         }
     }
 
@@ -244,14 +195,14 @@ public final class CanaryScheduler {
         return thread;
     }
 
-    private static JobDetail job(AccountConfig account) {
+    static JobDetail job(AccountConfig account) {
         return JobBuilder.newJob(CanaryJob.class)
                 .withIdentity(account.name(), GROUP)
                 .usingJobData(CanaryJob.ACCOUNT, account.name())
                 .build();
     }
 
-    private static Trigger trigger(AccountConfig account, ScheduleConfig schedule, Instant now) {
+    static Trigger trigger(AccountConfig account, ScheduleConfig schedule, Instant now) {
         Duration offset = Jitter.offset(account.name(), schedule.jitter());
         return TriggerBuilder.newTrigger()
                 .withIdentity(account.name(), GROUP)
