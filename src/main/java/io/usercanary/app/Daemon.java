@@ -182,15 +182,25 @@ public final class Daemon implements DaemonControl, AutoCloseable {
     }
 
     /**
-     * The commit of a reload, run by the scheduler once its jobs match {@code loaded} and before anything fires:
-     * none of these steps can be refused, so the reload is all or nothing.
+     * The commit of a reload, run by the scheduler once its jobs match {@code loaded} and before anything fires.
+     * It never throws, so the reload is all or nothing: the store and the metrics forgetting removed accounts
+     * is housekeeping, and a failure there (a shared store unreachable) is logged, not a reason to refuse.
      */
     private void putInForce(CanaryConfig loaded, Probe probe) {
         states.apply(loaded);
         runs.use(loaded, probe);
         config = loaded;
-        store.retain(loaded.accounts().stream().map(AccountConfig::name).collect(Collectors.toSet()));
-        metrics.configApplied(loaded, states.cohorts());
+        housekeeping("the results store", () -> store.retain(loaded.accounts().stream().map(AccountConfig::name)
+                .collect(Collectors.toSet())));
+        housekeeping("the metrics", () -> metrics.configApplied(loaded, states.cohorts()));
+    }
+
+    private static void housekeeping(String what, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            LOG.error("the reloaded config is in force, but {} did not follow it", what, e);
+        }
     }
 
     /** Blocks until {@link #close} has finished. */
