@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.usercanary.auth.TestClock;
 import io.usercanary.metrics.PrometheusText;
-import io.usercanary.schedule.FakeProber;
+import io.usercanary.schedule.FakeProbe;
 import io.usercanary.schedule.QuartzProperties;
 import io.usercanary.store.AccountHistory;
 import io.usercanary.testing.FakeProduction;
@@ -117,7 +117,7 @@ class ReloadKeepsAccountStateTest {
 
     @Test
     void aKeptAccountKeepsItsPendingConfirmationAcrossAReload() throws Exception {
-        FakeProber prober = new FakeProber().before("flaky", n -> {
+        FakeProbe prober = new FakeProbe().before("flaky", n -> {
             if (n == 1) {
                 throw new IllegalStateException("down once");
             }
@@ -137,7 +137,7 @@ class ReloadKeepsAccountStateTest {
 
     @Test
     void aSchedulerHandOverKeepsThePendingConfirmations() throws Exception {
-        FakeProber prober = new FakeProber().before("flaky", n -> {
+        FakeProbe prober = new FakeProbe().before("flaky", n -> {
             if (n == 1) {
                 throw new IllegalStateException("down once");
             }
@@ -154,7 +154,7 @@ class ReloadKeepsAccountStateTest {
 
     @Test
     void aRemovedAndReAddedAccountStartsCleanAndItsFirstFailureIsConfirmed() throws Exception {
-        FakeProber prober = new FakeProber().before("flaky", n -> {
+        FakeProbe prober = new FakeProbe().before("flaky", n -> {
             throw new IllegalStateException("always down");
         });
         String schedule = "{ interval: 30s, jitter: 0s, timeout: 1s, confirmAfter: 1s }";

@@ -74,7 +74,7 @@ class CanarySchedulerTest {
 
     @Test
     void aStalledFlowNeverOverlapsItselfItsMissedFiresAreSkippedAndOthersKeepRunning() throws Exception {
-        FakeProber prober = new FakeProber().block("stuck");
+        FakeProbe prober = new FakeProbe().block("stuck");
         start(DaemonConfigs.offline(List.of("stuck", "fine"), "{ interval: 1s, jitter: 0s, timeout: 1s }"), prober, record);
         await(Duration.ofSeconds(3), "the stuck run to start", () -> prober.count("stuck") == 1);
         Thread.sleep(3200);
@@ -95,7 +95,7 @@ class CanarySchedulerTest {
     void firstFiresAreSpreadByTheJitterOfEachName() throws Exception {
         List<String> accounts = List.of("alpha", "bravo", "charlie", "delta");
         Duration jitter = Duration.ofSeconds(3);
-        FakeProber prober = new FakeProber();
+        FakeProbe prober = new FakeProbe();
         long started = System.nanoTime();
         start(DaemonConfigs.offline(accounts, "{ interval: 3s, jitter: 3s, timeout: 1s }"), prober, record);
         await(Duration.ofSeconds(5), "every account's first run", () -> firstRunNanos.keySet().containsAll(accounts));
@@ -109,7 +109,7 @@ class CanarySchedulerTest {
 
     @Test
     void anExceptionInAFlowBecomesANetworkErrorAndLaterFiresStillHappen() throws Exception {
-        FakeProber prober = new FakeProber().before("flaky", n -> {
+        FakeProbe prober = new FakeProbe().before("flaky", n -> {
             if (n == 1) {
                 throw new IllegalStateException("boom");
             }
@@ -124,14 +124,14 @@ class CanarySchedulerTest {
 
     @Test
     void aFirstFailureIsConfirmedByOneExtraRunSoonAfterNotOneIntervalLater() throws Exception {
-        FakeProber prober = new FakeProber().before("flaky", n -> {
+        FakeProbe prober = new FakeProbe().before("flaky", n -> {
             if (n <= 3) {
                 throw new IllegalStateException("down");
             }
         });
         start(DaemonConfigs.offline(List.of("flaky"), "{ interval: 4s, jitter: 0s, timeout: 1s, confirmAfter: 1s }"), prober, record);
         await(Duration.ofSeconds(12), "the account passing again", () -> runs("flaky", Outcome.OK) >= 1);
-        List<FakeProber.Call> calls = prober.calls("flaky");
+        List<FakeProbe.Call> calls = prober.calls("flaky");
         long confirmMillis = (calls.get(1).startNanos() - calls.get(0).startNanos()) / 1_000_000;
         long nextMillis = (calls.get(2).startNanos() - calls.get(0).startNanos()) / 1_000_000;
         assertTrue(confirmMillis >= 900 && confirmMillis <= 2000, "confirmed " + confirmMillis + " ms after the first failure");
@@ -140,7 +140,7 @@ class CanarySchedulerTest {
 
     @Test
     void confirmAfterZeroLeavesAFailureToTheNextRegularRun() throws Exception {
-        FakeProber prober = new FakeProber().before("flaky", n -> {
+        FakeProbe prober = new FakeProbe().before("flaky", n -> {
             if (n == 1) {
                 throw new IllegalStateException("blip");
             }
@@ -153,7 +153,7 @@ class CanarySchedulerTest {
 
     @Test
     void aListenerThatThrowsLosesOnlyItsOwnNotification() throws Exception {
-        FakeProber prober = new FakeProber();
+        FakeProbe prober = new FakeProbe();
         RunListener broken = result -> {
             throw new UnsupportedOperationException("not yet");
         };
@@ -163,7 +163,7 @@ class CanarySchedulerTest {
 
     @Test
     void applyingAChangedConfigAddsRemovesAndRetimesJobs() throws Exception {
-        FakeProber prober = new FakeProber();
+        FakeProbe prober = new FakeProbe();
         CanaryConfig before = DaemonConfigs.offline(List.of("kept", "removed"), "{ interval: 1s, jitter: 0s, timeout: 1s }");
         ScheduledRuns runs = runs(before, prober);
         scheduler = CanaryScheduler.start(before, runs);
@@ -183,7 +183,7 @@ class CanarySchedulerTest {
 
     @Test
     void aChangeOfThreadCountHandsOverToANewScheduler() throws Exception {
-        FakeProber prober = new FakeProber();
+        FakeProbe prober = new FakeProbe();
         CanaryConfig before = DaemonConfigs.offline(List.of("a", "b"), "{ interval: 1s, jitter: 0s, timeout: 1s }");
         ScheduledRuns runs = runs(before, prober);
         scheduler = CanaryScheduler.start(before, runs);
@@ -199,7 +199,7 @@ class CanarySchedulerTest {
 
     @Test
     void shutdownWaitsForAFlowInFlightOnlyAsLongAsTheGrace() throws IOException, SchedulerException, InterruptedException {
-        FakeProber prober = new FakeProber().block("slow");
+        FakeProbe prober = new FakeProbe().block("slow");
         start(DaemonConfigs.offline(List.of("slow"), "{ interval: 1s, jitter: 0s, timeout: 1s }"), prober, record);
         await(Duration.ofSeconds(3), "the slow run to start", () -> prober.count("slow") == 1);
         long start = System.nanoTime();

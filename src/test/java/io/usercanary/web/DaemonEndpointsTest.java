@@ -12,7 +12,7 @@ import io.usercanary.logging.JsonLayout;
 import io.usercanary.metrics.PrometheusText;
 import io.usercanary.probe.Outcome;
 import io.usercanary.app.RunningDaemon;
-import io.usercanary.schedule.FakeProber;
+import io.usercanary.schedule.FakeProbe;
 import io.usercanary.testing.FakeProduction;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -148,7 +148,7 @@ class DaemonEndpointsTest {
 
     @Test
     void readyOnlyOnceEveryAccountHasRunAndHealthyAllAlong() throws Exception {
-        FakeProber prober = new FakeProber().block("late");
+        FakeProbe prober = new FakeProbe().block("late");
         running = RunningDaemon.start(dir, List.of("early", "late"), FAST, options -> options.withProbes(config -> prober));
         await(Duration.ofSeconds(5), "early to run", () -> prober.count("early") >= 2);
         HttpResponse<String> notReady = running.get("/-/ready");

@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * A probe that answers ok at once and records every call; an account can be made to block until released
  * or to run a behaviour first (throw, sleep). Records the largest number of concurrent runs per account.
  */
-public final class FakeProber implements Probe {
+public final class FakeProbe implements Probe {
     /** One call: the account and when it started and ended (nanoTime). */
     public record Call(String account, long startNanos, long endNanos) {}
 
@@ -33,7 +33,7 @@ public final class FakeProber implements Probe {
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
 
     /** Runs of {@code account} block until {@link #release} is called. */
-    public FakeProber block(String account) {
+    public FakeProbe block(String account) {
         gates.put(account, new CountDownLatch(1));
         return this;
     }
@@ -43,7 +43,7 @@ public final class FakeProber implements Probe {
     }
 
     /** Runs {@code behaviour} with the call's 1-based number before answering for {@code account}. */
-    public FakeProber before(String account, Consumer<Integer> behaviour) {
+    public FakeProbe before(String account, Consumer<Integer> behaviour) {
         behaviours.put(account, behaviour);
         return this;
     }
