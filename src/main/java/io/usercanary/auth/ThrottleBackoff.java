@@ -7,8 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * Backs an account off after Firebase throttles it ({@code TOO_MANY_ATTEMPTS_TRY_LATER}, {@code QUOTA_EXCEEDED},
  * HTTP 429): its runs fail at login without calling Firebase until the backoff ends. The wait doubles with
  * each throttled attempt, {@link #FIRST} up to {@link #LONGEST}, and resets on a successful sign-in.
- * Other accounts are not affected. Thread-safe.
+ * Other accounts are not affected. The backoff lives in each account's {@link SignInState}, so a config reload
+ * during throttling does not send every sign-in at once. Thread-safe.
  */
 public final class ThrottleBackoff implements SignIn {
     public static final Duration FIRST = Duration.ofMinutes(1);
@@ -26,20 +25,19 @@ public final class ThrottleBackoff implements SignIn {
 
     private final SignIn delegate;
     private final Clock clock;
-    private final Map<String, Backoff> backoffs = new ConcurrentHashMap<>();
+    private final SignInState.Source states;
 
-    /** Why and until when an account waits, and how long it waited last. */
-    private record Backoff(String code, Instant until, Duration delay) {}
-
-    public ThrottleBackoff(SignIn delegate, Clock clock) {
+    public ThrottleBackoff(SignIn delegate, Clock clock, SignInState.Source states) {
         this.delegate = delegate;
         this.clock = clock;
+        this.states = states;
     }
 
     @Override
     public SignedIn signIn(AccountConfig account, Deadline deadline, FirebaseAuthClient.Observer observer)
             throws FirebaseError, HttpFailure {
-        Backoff backoff = backoffs.get(account.name());
+        SignInState state = states.of(account.name());
+        SignInState.Backoff backoff = state.backoff();
         Instant now = clock.instant();
         if (backoff != null && now.isBefore(backoff.until())) {
             // The run keeps Firebase's code, so it is still labelled as throttled while it waits.
@@ -49,7 +47,7 @@ public final class ThrottleBackoff implements SignIn {
         try {
             SignedIn signedIn = delegate.signIn(account, deadline, observer);
             if (backoff != null) {
-                backoffs.remove(account.name());
+                state.backOff(null);
                 LOG.info("account {}: signed in again after backing off; backoff reset", account.name());
             }
             return signedIn;
@@ -57,7 +55,7 @@ public final class ThrottleBackoff implements SignIn {
             if (e.throttled()) {
                 Duration wait = backoff == null ? FIRST : min(backoff.delay().multipliedBy(2), LONGEST);
                 Instant until = clock.instant().plus(wait);
-                backoffs.put(account.name(), new Backoff(e.code(), until, wait));
+                state.backOff(new SignInState.Backoff(e.code(), until, wait));
                 LOG.warn("account {}: Firebase throttled it ({}); no sign-in for {} s, until {}", account.name(), e.code(),
                         wait.toSeconds(), until);
             }

@@ -1,2 +1,2 @@
-/** Assertions on a dashboard response: status, JSON payload not empty, known values, headers. */
+/** Assertions on a dashboard response: status, JSON payload not empty, known values, headers. Uses only {@code config}. */
 package io.usercanary.check;

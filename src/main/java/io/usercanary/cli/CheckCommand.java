@@ -1,19 +1,20 @@
 package io.usercanary.cli;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.usercanary.app.Probes;
 import io.usercanary.config.AccountConfig;
 import io.usercanary.config.CanaryConfig;
 import io.usercanary.config.CheckConfig;
 import io.usercanary.config.ConfigException;
 import io.usercanary.http.BoundedHttp;
 import io.usercanary.probe.CanaryRound;
-import io.usercanary.probe.FlowRunner;
+import io.usercanary.probe.AccountStates;
+import io.usercanary.probe.Probe;
 import io.usercanary.probe.RunResult;
 import io.usercanary.report.JsonReport;
 import io.usercanary.report.JunitReport;
 import io.usercanary.report.RoundReport;
 import io.usercanary.report.TableReport;
-import io.usercanary.seed.EphemeralAccounts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -69,9 +70,8 @@ final class CheckCommand implements Callable<Integer> {
         BoundedHttp http = new BoundedHttp(BoundedHttp.defaultClient(), BoundedHttp.DEFAULT_BODY_CAP);
         Clock clock = Clock.systemUTC();
         // Ephemeral accounts past their maxAge are recreated before they run, as in the daemon.
-        FlowRunner runner = FlowRunner.create(loaded, http, clock,
-                EphemeralAccounts.forConfig(loaded, clock, new SimpleMeterRegistry()));
-        List<RunResult> results = CanaryRound.runAll(runner, accounts, loaded.schedule().threadsFor(accounts.size()));
+        Probe probe = Probes.real(loaded, http, clock, new AccountStates(loaded), new SimpleMeterRegistry()).forConfig(loaded);
+        List<RunResult> results = CanaryRound.runAll(probe, accounts, loaded.schedule().threadsFor(accounts.size()));
         RoundReport report = new RoundReport(loaded.environment(), loaded.location(), started, results);
         spec.commandLine().getOut().print(format == Format.json ? JsonReport.render(report) : TableReport.render(report));
         spec.commandLine().getOut().flush();

@@ -3,10 +3,11 @@ package io.usercanary.cli;
 import io.usercanary.config.CanaryConfig;
 import io.usercanary.config.ConfigException;
 import io.usercanary.logging.LogFormat;
-import io.usercanary.schedule.Daemon;
-import io.usercanary.schedule.DaemonOptions;
+import io.usercanary.app.Daemon;
+import io.usercanary.app.DaemonOptions;
 import java.io.IOException;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -59,6 +60,16 @@ final class RunCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             return usage(e.getMessage());
         }
+        // Before the daemon starts, so a SIGTERM as soon as it serves already stops it cleanly with exit 0
+        // (without this handler the JVM's exit status would be 143).
+        AtomicReference<Daemon> started = new AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Daemon running = started.get();
+            if (running != null) {
+                running.close();
+            }
+        }, "usercanary-shutdown"));
+        Signals.handle("TERM", () -> System.exit(ExitCodes.PASSED));
         Daemon daemon;
         try {
             daemon = Daemon.start(loaded, DaemonOptions.defaults()
@@ -66,12 +77,10 @@ final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             return usage(e.getMessage());
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "usercanary-shutdown"));
+        started.set(daemon);
         if (!Signals.handle("HUP", daemon::reload)) {
             LOG.info("SIGHUP is not available here: reload with POST /-/reload");
         }
-        // Without this a SIGTERM still stops cleanly, but the JVM's exit status would be 143.
-        Signals.handle("TERM", () -> System.exit(ExitCodes.PASSED));
         daemon.awaitClosed();
         return ExitCodes.PASSED;
     }

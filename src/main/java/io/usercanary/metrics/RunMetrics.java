@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
-import io.usercanary.auth.FirebaseError;
 import io.usercanary.check.PayloadMeasurement;
 import io.usercanary.config.AccountConfig;
 import io.usercanary.config.CanaryConfig;
@@ -24,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Counts runs and check results, times steps, and keeps the per-account gauges. Every outcome series of an
@@ -56,10 +54,7 @@ public final class RunMetrics implements RunListener {
         this.payloadItems = MultiGauge.builder(PAYLOAD_ITEMS)
                 .description("Items at each notEmpty/minItems pointer in the account's last response of the check")
                 .register(registry);
-        for (String code : new TreeSet<>(FirebaseError.DOCUMENTED_CODES)) {
-            firebaseErrors(code);
-        }
-        firebaseErrors("other");
+        RunResult.FIREBASE_ERROR_LABELS.forEach(this::firebaseErrors);
     }
 
     /** Registers the series of {@code newConfig} and removes those of accounts and checks it no longer has. */
@@ -108,8 +103,7 @@ public final class RunMetrics implements RunListener {
                 checkResults(account, cohort, step.check(), step.outcome()).increment();
             }
         }
-        result.firebaseError().ifPresent(code ->
-                firebaseErrors(FirebaseError.DOCUMENTED_CODES.contains(code) ? code : "other").increment());
+        result.firebaseErrorLabel().ifPresent(code -> firebaseErrors(code).increment());
         gauges.get(account).update(result);
         if (!result.payload().isEmpty()) {
             Map<String, Map<String, Long>> byCheck = payload.computeIfAbsent(account, a -> new LinkedHashMap<>());

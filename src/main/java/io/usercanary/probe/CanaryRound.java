@@ -8,11 +8,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** Runs every account once, concurrently on a bounded pool, and returns the results in config order. */
+/** A round: every account run once by a {@link Probe}, concurrently on a bounded pool, results in config order. */
 public final class CanaryRound {
     private CanaryRound() {}
 
-    public static List<RunResult> runAll(FlowRunner runner, List<AccountConfig> accounts, int threads) {
+    public static List<RunResult> runAll(Probe probe, List<AccountConfig> accounts, int threads) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, accounts.size())), runnable -> {
             Thread thread = new Thread(runnable, "usercanary-flow");
             thread.setDaemon(true);
@@ -21,7 +21,7 @@ public final class CanaryRound {
         try {
             List<Future<RunResult>> futures = new ArrayList<>();
             for (AccountConfig account : accounts) {
-                futures.add(pool.submit(() -> runner.run(account)));
+                futures.add(pool.submit(() -> probe.run(account)));
             }
             List<RunResult> results = new ArrayList<>();
             for (Future<RunResult> future : futures) {
@@ -32,7 +32,7 @@ public final class CanaryRound {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running the canary round", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("FlowRunner.run threw; it must not", e.getCause());
+            throw new IllegalStateException("a probe threw; it must not", e.getCause());
         } finally {
             pool.shutdownNow();
         }

@@ -9,17 +9,16 @@ import io.usercanary.config.AccountConfig;
 import io.usercanary.config.CanaryConfig;
 import io.usercanary.http.BoundedHttp;
 import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one account's flow: its {@link Preparation}, then login, lookup, exchange, every check. The daemon,
- * {@code check} and the demo all call this. Never throws: whatever happens becomes the run's outcome. Thread-safe.
+ * Runs one account's flow: login, lookup, exchange, every check. The daemon, {@code check} and the demo all
+ * call this. What is kept between runs (cohort, tokens, backoff) lives in the {@link AccountStates} it is given.
+ * Never throws: whatever happens becomes the run's outcome. Thread-safe.
  */
-public final class FlowRunner {
+public final class FlowRunner implements Probe {
     private static final Logger LOG = LoggerFactory.getLogger(FlowRunner.class);
     private static final AtomicLong RUN_IDS = new AtomicLong();
 
@@ -28,44 +27,34 @@ public final class FlowRunner {
     private final FirebaseAuthClient firebase;
     private final SignIn signIn;
     private final Clock clock;
-    private final Map<String, String> knownCohorts;
-    private final Preparation preparation;
+    private final AccountStates states;
 
+    /** {@code signIn} should keep its tokens and backoffs in {@code states} ({@link SignIns#forConfig} with it). */
     public FlowRunner(CanaryConfig config, BoundedHttp http, FirebaseAuthClient firebase, SignIn signIn, Clock clock,
-                      Map<String, String> knownCohorts) {
-        this(config, http, firebase, signIn, clock, knownCohorts, Preparation.NONE);
-    }
-
-    public FlowRunner(CanaryConfig config, BoundedHttp http, FirebaseAuthClient firebase, SignIn signIn, Clock clock,
-                      Map<String, String> knownCohorts, Preparation preparation) {
+                      AccountStates states) {
         this.config = config;
         this.http = http;
         this.firebase = firebase;
         this.signIn = signIn;
         this.clock = clock;
-        this.knownCohorts = knownCohorts;
-        this.preparation = preparation;
+        this.states = states;
     }
 
-    /** A runner with the config's sign-in ({@link SignIns#forConfig}) and nothing to prepare before a run. */
+    /** A runner with the config's sign-in ({@link SignIns#forConfig}) and account states of its own. */
     public static FlowRunner create(CanaryConfig config, BoundedHttp http, Clock clock) {
-        return create(config, http, clock, Preparation.NONE);
+        return create(config, http, clock, new AccountStates(config));
     }
 
     /**
      * A runner with the config's sign-in: password or custom token per account, token reuse when
-     * {@code firebase.reuseTokens}, backoff while Firebase throttles; {@code preparation} runs before each run.
+     * {@code firebase.reuseTokens}, backoff while Firebase throttles, all kept in {@code states}: the daemon
+     * passes its one {@link AccountStates} to the runner of every reloaded config.
      */
-    public static FlowRunner create(CanaryConfig config, BoundedHttp http, Clock clock, Preparation preparation) {
-        return create(config, http, clock, preparation, new ConcurrentHashMap<>());
-    }
-
-    /** The same, remembering derived cohorts in {@code knownCohorts}: the daemon passes one map to every reloaded runner. */
-    public static FlowRunner create(CanaryConfig config, BoundedHttp http, Clock clock, Preparation preparation,
-                                    Map<String, String> knownCohorts) {
+    public static FlowRunner create(CanaryConfig config, BoundedHttp http, Clock clock, AccountStates states) {
         FirebaseAuthClient firebase = firebaseClient(config, http);
-        SignIn signIn = SignIns.forConfig(config.firebase(), firebase, clock, FirebaseAdmin.Source.sharedFor(config.firebase()));
-        return new FlowRunner(config, http, firebase, signIn, clock, knownCohorts, preparation);
+        SignIn signIn = SignIns.forConfig(config.firebase(), firebase, clock, FirebaseAdmin.Source.sharedFor(config.firebase()),
+                states);
+        return new FlowRunner(config, http, firebase, signIn, clock, states);
     }
 
     /** A fresh run id, for a result made outside a runner (the scheduler's own internal-error outcome). */
@@ -81,19 +70,12 @@ public final class FlowRunner {
         return config;
     }
 
+    @Override
     public RunResult run(AccountConfig account) {
         long id = nextRunId();
         Flow flow = new Flow(this, account);
         try {
-            Preparation.Prepared prepared = preparation.beforeRun(account, this::provision);
-            if (prepared.recreated() || prepared.failed()) {
-                signIn.forget(account);
-            }
-            if (prepared.failed()) {
-                flow.notPrepared(prepared.failure());
-            } else {
-                flow.run();
-            }
+            flow.run();
         } catch (RuntimeException e) {
             LOG.error("internal error in the flow of account {}: {}", account.name(), flow.redactor().redact(String.valueOf(e)), e);
             flow.internalError(e);
@@ -118,21 +100,34 @@ public final class FlowRunner {
         return flow.result(id);
     }
 
+    /**
+     * A run that fails at login without calling Firebase, because the account could not be made ready
+     * (an ephemeral account that could not be created again); {@code why} is the detail.
+     */
+    public RunResult notReady(AccountConfig account, String why) {
+        long id = nextRunId();
+        Flow flow = new Flow(this, account);
+        flow.notPrepared(why);
+        return flow.result(id);
+    }
+
+    /** Drops the tokens kept for the account: its Firebase user was deleted and created again. */
+    public void forget(AccountConfig account) {
+        signIn.forget(account);
+    }
+
     /** The cohort an account had on its last lookup, so a failed login still carries its cohort label. */
     String cohortOf(AccountConfig account) {
-        if (account.cohort() != null) {
-            return account.cohort();
-        }
-        return knownCohorts.getOrDefault(account.name(), "unknown");
+        return states.of(account).cohort(account);
     }
 
     void rememberCohort(AccountConfig account, String cohort) {
-        knownCohorts.put(account.name(), cohort);
+        states.of(account).deriveCohort(cohort);
     }
 
-    /** Shared with a runner built from a reloaded config, so labels stay stable across reloads. */
-    public Map<String, String> knownCohorts() {
-        return knownCohorts;
+    /** Where this runner keeps what outlives a run; shared with the runner of a reloaded config. */
+    public AccountStates states() {
+        return states;
     }
 
     BoundedHttp http() {

@@ -1,10 +1,13 @@
 package io.usercanary.probe;
 
+import io.usercanary.auth.FirebaseError;
 import io.usercanary.check.PayloadMeasurement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One run of one account's flow. {@code outcome} is the first failure in flow order, else slow or ok.
@@ -32,6 +35,20 @@ public record RunResult(
 
     public boolean passed() {
         return outcome.passed();
+    }
+
+    /** Every value {@link #firebaseErrorLabel()} can take, sorted: what the metrics pre-register. */
+    public static final Set<String> FIREBASE_ERROR_LABELS = firebaseErrorLabels();
+
+    /** Firebase's code as a metric label: itself when documented, {@code other} otherwise. */
+    public Optional<String> firebaseErrorLabel() {
+        return firebaseError.map(code -> FirebaseError.DOCUMENTED_CODES.contains(code) ? code : "other");
+    }
+
+    private static Set<String> firebaseErrorLabels() {
+        Set<String> labels = new TreeSet<>(FirebaseError.DOCUMENTED_CODES);
+        labels.add("other");
+        return java.util.Collections.unmodifiableSet(labels);
     }
 
     public Optional<StepResult> step(Step step) {

@@ -13,9 +13,9 @@ public final class CanaryJob implements Job {
     /** The job-data key of the account name. */
     public static final String ACCOUNT = "account";
 
-    private final AccountRunner runner;
+    private final ScheduledRuns runner;
 
-    public CanaryJob(AccountRunner runner) {
+    public CanaryJob(ScheduledRuns runner) {
         this.runner = runner;
     }
 

@@ -6,10 +6,10 @@ import io.usercanary.config.ScheduleConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -20,50 +20,81 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.quartz.impl.StdSchedulerFactory;
-import org.quartz.impl.matchers.GroupMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One Quartz job per account, fired every {@code schedule.interval} from a jittered start. A reload reconciles
- * the jobs in place; when the scheduler's own properties change (threads, misfire threshold) a new scheduler
- * takes over and the old one finishes its flows in the background. Thread-safe.
+ * the jobs in place, all or nothing: a change that fails half-way is undone before the error is thrown. When
+ * the scheduler's own properties change (threads, misfire threshold) a new scheduler takes over, with the
+ * pending confirmation runs of the accounts that remain, and the old one finishes its flows in the background.
+ * Thread-safe.
  */
 public final class CanaryScheduler {
     static final String GROUP = "usercanary";
     private static final Logger LOG = LoggerFactory.getLogger(CanaryScheduler.class);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
-    private final AccountRunner runner;
+    private final ScheduledRuns runs;
+    private final Function<CanaryConfig, Properties> quartzProperties;
     private Scheduler scheduler;
     private Properties properties;
     private ScheduleConfig timing;
     private boolean closed;
 
-    private CanaryScheduler(AccountRunner runner) {
-        this.runner = runner;
+    private CanaryScheduler(ScheduledRuns runs, Function<CanaryConfig, Properties> quartzProperties) {
+        this.runs = runs;
+        this.quartzProperties = quartzProperties;
     }
 
-    /** Schedules every account of {@code config} and starts firing. */
-    public static CanaryScheduler start(CanaryConfig config, AccountRunner runner) throws SchedulerException {
-        CanaryScheduler canary = new CanaryScheduler(runner);
+    /** Schedules every account of {@code config} on an in-memory job store and starts firing. */
+    public static CanaryScheduler start(CanaryConfig config, ScheduledRuns runs) throws SchedulerException {
+        return start(config, runs, QuartzProperties::of);
+    }
+
+    /**
+     * Schedules every account of {@code config} and starts firing, on a scheduler built from
+     * {@code quartzProperties} of each config (a JDBC job store for a cluster, see {@link QuartzProperties}).
+     */
+    public static CanaryScheduler start(CanaryConfig config, ScheduledRuns runs, Function<CanaryConfig, Properties> quartzProperties)
+            throws SchedulerException {
+        CanaryScheduler canary = new CanaryScheduler(runs, quartzProperties);
         synchronized (canary) {
-            canary.properties = QuartzProperties.of(config);
-            canary.scheduler = canary.newScheduler(config, canary.properties);
+            canary.properties = quartzProperties.apply(config);
+            canary.scheduler = canary.newScheduler(config, canary.properties, null);
+            canary.scheduler.start();
             canary.timing = config.schedule();
         }
         return canary;
     }
 
-    /** Makes the jobs match {@code config}: accounts added and removed, triggers renewed when the timing changed. */
-    public synchronized void apply(CanaryConfig config) throws SchedulerException {
+    /** {@link #apply(CanaryConfig, Runnable)} with nothing else to commit. */
+    public void apply(CanaryConfig config) throws SchedulerException {
+        apply(config, () -> { });
+    }
+
+    /**
+     * Makes the jobs match {@code config}: accounts added and removed, triggers renewed when the timing changed.
+     * Nothing fires meanwhile. When every step succeeded, {@code commit} runs (the caller puts the config in
+     * force; it must not throw) before firing resumes, so no run of an added account comes before it. When a
+     * step fails, every job is put back as it was, {@code commit} does not run, and the error is thrown.
+     */
+    public synchronized void apply(CanaryConfig config, Runnable commit) throws SchedulerException {
         if (closed) {
             throw new IllegalStateException("the scheduler is shut down");
         }
-        Properties wanted = QuartzProperties.of(config);
+        Properties wanted = quartzProperties.apply(config);
         if (!wanted.equals(properties)) {
             Scheduler old = scheduler;
-            scheduler = newScheduler(config, wanted);
+            Scheduler created = newScheduler(config, wanted, old);
+            try {
+                commit.run();
+                created.start();
+            } catch (SchedulerException | RuntimeException e) {
+                created.shutdown(false);
+                throw e;
+            }
+            scheduler = created;
             properties = wanted;
             timing = config.schedule();
             LOG.info("scheduler settings changed ({} threads): a new scheduler took over; the old one finishes its flows",
@@ -73,23 +104,18 @@ public final class CanaryScheduler {
         }
         boolean retime = !config.schedule().interval().equals(timing.interval())
                 || !config.schedule().jitter().equals(timing.jitter());
-        Set<String> wantedNames = new HashSet<>();
-        config.accounts().forEach(a -> wantedNames.add(a.name()));
-        for (JobKey key : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
-            if (!wantedNames.contains(key.getName())) {
-                scheduler.deleteJob(key);
-            }
+        JobReconciliation reconciliation = new JobReconciliation(scheduler);
+        scheduler.standby();
+        try {
+            reconciliation.reconcile(config, retime);
+            commit.run();
+            timing = config.schedule();
+        } catch (SchedulerException | RuntimeException e) {
+            reconciliation.rollBack();
+            throw e;
+        } finally {
+            scheduler.start();
         }
-        Instant now = Instant.now();
-        for (AccountConfig account : config.accounts()) {
-            JobKey key = JobKey.jobKey(account.name(), GROUP);
-            if (!scheduler.checkExists(key)) {
-                scheduler.scheduleJob(job(account), trigger(account, config.schedule(), now));
-            } else if (retime) {
-                scheduler.rescheduleJob(TriggerKey.triggerKey(account.name(), GROUP), trigger(account, config.schedule(), now));
-            }
-        }
-        timing = config.schedule();
     }
 
     /** Started, not shut down, not paused. */
@@ -105,6 +131,11 @@ public final class CanaryScheduler {
     public synchronized Instant nextFire(String account) throws SchedulerException {
         Trigger trigger = scheduler.getTrigger(TriggerKey.triggerKey(account, GROUP));
         return trigger == null || trigger.getNextFireTime() == null ? null : trigger.getNextFireTime().toInstant();
+    }
+
+    /** When the account's pending confirmation runs fire, soonest first. */
+    public synchronized List<Instant> pendingConfirmations(String account) throws SchedulerException {
+        return Confirmation.pending(scheduler, account);
     }
 
     /** Stops firing, then waits up to {@code grace} for the flows in flight; true when they all finished. */
@@ -131,16 +162,24 @@ public final class CanaryScheduler {
         return !waiter.isAlive();
     }
 
-    private Scheduler newScheduler(CanaryConfig config, Properties base) throws SchedulerException {
+    /** A scheduler, not started yet, with every account's job and the pending confirmations of {@code takingOverFrom}. */
+    private Scheduler newScheduler(CanaryConfig config, Properties base, Scheduler takingOverFrom) throws SchedulerException {
         Properties named = QuartzProperties.named(base, GROUP + "-" + INSTANCES.incrementAndGet());
         Scheduler created = new StdSchedulerFactory(named).getScheduler();
-        created.setJobFactory((bundle, s) -> new CanaryJob(runner));
-        Instant now = Instant.now();
-        for (AccountConfig account : config.accounts()) {
-            created.scheduleJob(job(account), trigger(account, config.schedule(), now));
+        try {
+            created.setJobFactory((bundle, s) -> new CanaryJob(runs));
+            Instant now = Instant.now();
+            for (AccountConfig account : config.accounts()) {
+                created.scheduleJob(job(account), trigger(account, config.schedule(), now));
+                if (takingOverFrom != null) {
+                    Confirmation.copy(takingOverFrom, created, account.name());
+                }
+            }
+            return created;
+        } catch (SchedulerException | RuntimeException e) {
+            created.shutdown(false);
+            throw e;
         }
-        created.start();
-        return created;
     }
 
     private static Thread shutdownInBackground(Scheduler old) {
@@ -156,14 +195,14 @@ public final class CanaryScheduler {
         return thread;
     }
 
-    private static JobDetail job(AccountConfig account) {
+    static JobDetail job(AccountConfig account) {
         return JobBuilder.newJob(CanaryJob.class)
                 .withIdentity(account.name(), GROUP)
                 .usingJobData(CanaryJob.ACCOUNT, account.name())
                 .build();
     }
 
-    private static Trigger trigger(AccountConfig account, ScheduleConfig schedule, Instant now) {
+    static Trigger trigger(AccountConfig account, ScheduleConfig schedule, Instant now) {
         Duration offset = Jitter.offset(account.name(), schedule.jitter());
         return TriggerBuilder.newTrigger()
                 .withIdentity(account.name(), GROUP)

@@ -2,9 +2,12 @@ package io.usercanary.schedule;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
+import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
@@ -45,6 +48,27 @@ final class Confirmation {
             LOG.debug("account {} failed: running it again at {} to confirm", account, at);
         } catch (SchedulerException e) {
             LOG.warn("account {}: could not schedule the confirmation run: {}", account, e.getMessage());
+        }
+    }
+
+    /** When the account's confirmation runs still to come fire, soonest first. */
+    static List<Instant> pending(Scheduler scheduler, String account) throws SchedulerException {
+        List<Instant> at = new ArrayList<>();
+        for (Trigger trigger : scheduler.getTriggersOfJob(JobKey.jobKey(account, CanaryScheduler.GROUP))) {
+            if (GROUP.equals(trigger.getKey().getGroup()) && trigger.getNextFireTime() != null) {
+                at.add(trigger.getNextFireTime().toInstant());
+            }
+        }
+        at.sort(null);
+        return at;
+    }
+
+    /** Gives {@code to} the account's confirmation runs still pending on {@code from}: a scheduler hand-over keeps them. */
+    static void copy(Scheduler from, Scheduler to, String account) throws SchedulerException {
+        for (Trigger trigger : from.getTriggersOfJob(JobKey.jobKey(account, CanaryScheduler.GROUP))) {
+            if (GROUP.equals(trigger.getKey().getGroup()) && trigger.getNextFireTime() != null) {
+                to.scheduleJob(trigger.getTriggerBuilder().startAt(trigger.getNextFireTime()).build());
+            }
         }
     }
 }

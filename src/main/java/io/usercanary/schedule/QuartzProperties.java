@@ -7,7 +7,8 @@ import java.util.Properties;
 
 /**
  * The Quartz properties the daemon's scheduler is built from: an in-memory job store now. A clustered
- * JDBC store (PostgreSQL) is a change of these properties only; the jobs hold nothing but plain values.
+ * JDBC store (PostgreSQL) is a change of these properties only, chosen by the composition root
+ * ({@code DaemonOptions.quartzProperties}); the jobs hold nothing but plain values.
  */
 public final class QuartzProperties {
     private QuartzProperties() {}

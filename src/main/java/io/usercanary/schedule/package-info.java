@@ -1,2 +1,6 @@
-/** The daemon: one Quartz job per account, run on an interval with a per-account jitter, wired to metrics and the web side. */
+/**
+ * Firing accounts: one Quartz job per account on an interval with a per-account jitter, confirmation runs after a
+ * first failure, reloads reconciled in place or by a hand-over, all or nothing. Knows nothing of pages, metrics or
+ * seeding: it calls a {@code probe.Probe} and tells {@code probe.RunListener}s. Uses {@code probe} and {@code config}.
+ */
 package io.usercanary.schedule;

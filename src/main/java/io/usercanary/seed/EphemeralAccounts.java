@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.usercanary.config.AccountConfig;
 import io.usercanary.config.CanaryConfig;
 import io.usercanary.config.Durations;
-import io.usercanary.probe.Preparation;
 import io.usercanary.probe.RunResult;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * <p>Counts each attempt in {@value #RECREATIONS} with {@code result} {@code created} or {@code failed}.
  * Thread-safe; one account is prepared by one thread at a time.
  */
-public final class EphemeralAccounts implements Preparation {
+public final class EphemeralAccounts {
     public static final String RECREATIONS = "usercanary.ephemeral.recreations";
     private static final Logger LOG = LoggerFactory.getLogger(EphemeralAccounts.class);
 
@@ -38,6 +37,20 @@ public final class EphemeralAccounts implements Preparation {
     /** Created but not provisioned: done again on the next run rather than checked without its data. */
     private final Set<String> unprovisioned = ConcurrentHashMap.newKeySet();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
+    /** Ready to run; {@code recreated} when the Firebase user is new (its kept tokens are stale); else why not. */
+    public record Renewal(boolean recreated, String failure) {
+        public static final Renewal READY = new Renewal(false, null);
+        public static final Renewal RECREATED = new Renewal(true, null);
+
+        public static Renewal failed(String failure) {
+            return new Renewal(false, failure);
+        }
+
+        public boolean failed() {
+            return failure != null;
+        }
+    }
 
     public EphemeralAccounts(UserDirectory.Source directory, Clock clock, MeterRegistry registry) {
         this.directory = directory;
@@ -53,22 +66,26 @@ public final class EphemeralAccounts implements Preparation {
         return new EphemeralAccounts(FirebaseUserDirectory.sharedFor(config.firebase()), clock, registry);
     }
 
-    @Override
-    public Prepared beforeRun(AccountConfig account, Provisioner provisioner) {
+    /**
+     * Before a run: an ephemeral account older than its {@code maxAge} (or missing, or left unprovisioned) is
+     * created again and provisioned; any other account is {@link Renewal#READY} at once. Never throws for
+     * Firebase's failures: they are the renewal's failure.
+     */
+    public Renewal renewIfDue(AccountConfig account, Provisioner provisioner) {
         if (account.ephemeral() == null) {
-            return Prepared.READY;
+            return Renewal.READY;
         }
         synchronized (locks.computeIfAbsent(account.name(), name -> new Object())) {
             Instant now = clock.instant();
             Instant known = createdAt.get(account.name());
             if (known != null && now.isBefore(known.plus(account.ephemeral().maxAge())) && !unprovisioned.contains(account.name())) {
-                return Prepared.READY;
+                return Renewal.READY;
             }
             try {
                 Optional<CanaryUser> user = directory.get().find(account);
                 if (user.isPresent() && !due(account, user.get(), now)) {
                     createdAt.put(account.name(), user.get().createdAt());
-                    return Prepared.READY;
+                    return Renewal.READY;
                 }
                 return recreate(account, user, provisioner);
             } catch (DirectoryException e) {
@@ -86,7 +103,7 @@ public final class EphemeralAccounts implements Preparation {
      * Deletes {@code existing} (if any) and creates the account again, then provisions it. Refuses for an
      * account that is not ephemeral (a programming error) and for a Firebase user without the canary claim.
      */
-    Prepared recreate(AccountConfig account, Optional<CanaryUser> existing, Provisioner provisioner) throws DirectoryException {
+    Renewal recreate(AccountConfig account, Optional<CanaryUser> existing, Provisioner provisioner) throws DirectoryException {
         if (account.ephemeral() == null) {
             throw new IllegalStateException("account " + account.name() + " is not ephemeral; it is never deleted");
         }
@@ -114,12 +131,12 @@ public final class EphemeralAccounts implements Preparation {
         LOG.info("ephemeral account {}: {} (maxAge {}); now uid {}", account.name(),
                 existing.map(u -> "created " + u.createdAt() + ", deleted and created again").orElse("missing, created"),
                 Durations.format(account.ephemeral().maxAge()), fresh.uid());
-        return Prepared.RECREATED;
+        return Renewal.RECREATED;
     }
 
-    private Prepared failed(AccountConfig account, String why) {
+    private Renewal failed(AccountConfig account, String why) {
         failed.increment();
         LOG.warn("ephemeral account {} could not be recreated: {}", account.name(), why);
-        return Prepared.failed("ephemeral account could not be recreated: " + why);
+        return Renewal.failed("ephemeral account could not be recreated: " + why);
     }
 }

@@ -9,7 +9,6 @@ import io.usercanary.config.LoginMethod;
 import io.usercanary.http.BoundedHttp;
 import io.usercanary.http.HttpFailure;
 import io.usercanary.probe.FlowRunner;
-import io.usercanary.probe.Preparation;
 import io.usercanary.probe.RunResult;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +28,7 @@ public final class Seeder {
     private final UserDirectory directory;
     private final PasswordCheck passwords;
     private final EphemeralAccounts ephemeral;
-    private final Preparation.Provisioner provisioner;
+    private final Provisioner provisioner;
     private final Clock clock;
 
     /**
@@ -44,7 +43,7 @@ public final class Seeder {
     }
 
     Seeder(CanaryConfig config, UserDirectory directory, PasswordCheck passwords, EphemeralAccounts ephemeral,
-           Preparation.Provisioner provisioner, Clock clock) {
+           Provisioner provisioner, Clock clock) {
         this.config = config;
         this.directory = directory;
         this.passwords = passwords;
@@ -113,7 +112,7 @@ public final class Seeder {
 
     private SeedRow recreate(AccountConfig account, CanaryUser user) {
         try {
-            Preparation.Prepared prepared = ephemeral.recreate(account, Optional.of(user), provisioner);
+            EphemeralAccounts.Renewal prepared = ephemeral.recreate(account, Optional.of(user), provisioner);
             if (prepared.failed()) {
                 return failed(account, null, prepared.failure());
             }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.usercanary.schedule.DaemonConfigs;
-import io.usercanary.schedule.RunningDaemon;
+import io.usercanary.app.RunningDaemon;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;

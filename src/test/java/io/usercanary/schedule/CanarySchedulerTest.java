@@ -1,14 +1,15 @@
 package io.usercanary.schedule;
 
-import static io.usercanary.schedule.RunningDaemon.await;
+import static io.usercanary.testing.Eventually.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.usercanary.config.CanaryConfig;
 import io.usercanary.http.BoundedHttp;
+import io.usercanary.probe.AccountStates;
 import io.usercanary.probe.FlowRunner;
-import io.usercanary.probe.Preparation;
 import io.usercanary.probe.Outcome;
+import io.usercanary.probe.Probe;
 import io.usercanary.probe.RunListener;
 import io.usercanary.probe.RunResult;
 import io.usercanary.testing.FakeProduction;
@@ -41,10 +42,14 @@ class CanarySchedulerTest {
         }
     }
 
-    CanaryScheduler start(CanaryConfig config, Prober.Factory probers, RunListener... listeners) throws SchedulerException {
-        AccountRunner runner = new AccountRunner(config, probers, List.of(listeners), Clock.systemUTC());
-        scheduler = CanaryScheduler.start(config, runner);
+    CanaryScheduler start(CanaryConfig config, Probe probe, RunListener... listeners) throws SchedulerException {
+        ScheduledRuns runs = new ScheduledRuns(config, probe, new AccountStates(config), List.of(listeners), Clock.systemUTC());
+        scheduler = CanaryScheduler.start(config, runs);
         return scheduler;
+    }
+
+    ScheduledRuns runs(CanaryConfig config, Probe probe) {
+        return new ScheduledRuns(config, probe, new AccountStates(config), List.of(record), Clock.systemUTC());
     }
 
     long runs(String account, Outcome outcome) {
@@ -61,7 +66,7 @@ class CanarySchedulerTest {
             CanaryConfig config = DaemonConfigs.parse(DaemonConfigs.yaml(server.getHostName() + ":" + server.getPort(),
                     List.of("a", "b", "c"), "{ interval: 1s, jitter: 0s, timeout: 1s }"));
             BoundedHttp http = new BoundedHttp(BoundedHttp.defaultClient(), BoundedHttp.DEFAULT_BODY_CAP);
-            start(config, (cfg, known) -> FlowRunner.create(cfg, http, Clock.systemUTC(), Preparation.NONE, known)::run, record);
+            start(config, FlowRunner.create(config, http, Clock.systemUTC()), record);
             await(Duration.ofSeconds(6), "three ok runs of each account",
                     () -> List.of("a", "b", "c").stream().allMatch(a -> runs(a, Outcome.OK) >= 3));
         }
@@ -69,7 +74,7 @@ class CanarySchedulerTest {
 
     @Test
     void aStalledFlowNeverOverlapsItselfItsMissedFiresAreSkippedAndOthersKeepRunning() throws Exception {
-        FakeProber prober = new FakeProber().block("stuck");
+        FakeProbe prober = new FakeProbe().block("stuck");
         start(DaemonConfigs.offline(List.of("stuck", "fine"), "{ interval: 1s, jitter: 0s, timeout: 1s }"), prober, record);
         await(Duration.ofSeconds(3), "the stuck run to start", () -> prober.count("stuck") == 1);
         Thread.sleep(3200);
@@ -90,7 +95,7 @@ class CanarySchedulerTest {
     void firstFiresAreSpreadByTheJitterOfEachName() throws Exception {
         List<String> accounts = List.of("alpha", "bravo", "charlie", "delta");
         Duration jitter = Duration.ofSeconds(3);
-        FakeProber prober = new FakeProber();
+        FakeProbe prober = new FakeProbe();
         long started = System.nanoTime();
         start(DaemonConfigs.offline(accounts, "{ interval: 3s, jitter: 3s, timeout: 1s }"), prober, record);
         await(Duration.ofSeconds(5), "every account's first run", () -> firstRunNanos.keySet().containsAll(accounts));
@@ -104,7 +109,7 @@ class CanarySchedulerTest {
 
     @Test
     void anExceptionInAFlowBecomesANetworkErrorAndLaterFiresStillHappen() throws Exception {
-        FakeProber prober = new FakeProber().before("flaky", n -> {
+        FakeProbe prober = new FakeProbe().before("flaky", n -> {
             if (n == 1) {
                 throw new IllegalStateException("boom");
             }
@@ -119,14 +124,14 @@ class CanarySchedulerTest {
 
     @Test
     void aFirstFailureIsConfirmedByOneExtraRunSoonAfterNotOneIntervalLater() throws Exception {
-        FakeProber prober = new FakeProber().before("flaky", n -> {
+        FakeProbe prober = new FakeProbe().before("flaky", n -> {
             if (n <= 3) {
                 throw new IllegalStateException("down");
             }
         });
         start(DaemonConfigs.offline(List.of("flaky"), "{ interval: 4s, jitter: 0s, timeout: 1s, confirmAfter: 1s }"), prober, record);
         await(Duration.ofSeconds(12), "the account passing again", () -> runs("flaky", Outcome.OK) >= 1);
-        List<FakeProber.Call> calls = prober.calls("flaky");
+        List<FakeProbe.Call> calls = prober.calls("flaky");
         long confirmMillis = (calls.get(1).startNanos() - calls.get(0).startNanos()) / 1_000_000;
         long nextMillis = (calls.get(2).startNanos() - calls.get(0).startNanos()) / 1_000_000;
         assertTrue(confirmMillis >= 900 && confirmMillis <= 2000, "confirmed " + confirmMillis + " ms after the first failure");
@@ -135,7 +140,7 @@ class CanarySchedulerTest {
 
     @Test
     void confirmAfterZeroLeavesAFailureToTheNextRegularRun() throws Exception {
-        FakeProber prober = new FakeProber().before("flaky", n -> {
+        FakeProbe prober = new FakeProbe().before("flaky", n -> {
             if (n == 1) {
                 throw new IllegalStateException("blip");
             }
@@ -148,7 +153,7 @@ class CanarySchedulerTest {
 
     @Test
     void aListenerThatThrowsLosesOnlyItsOwnNotification() throws Exception {
-        FakeProber prober = new FakeProber();
+        FakeProbe prober = new FakeProbe();
         RunListener broken = result -> {
             throw new UnsupportedOperationException("not yet");
         };
@@ -158,14 +163,14 @@ class CanarySchedulerTest {
 
     @Test
     void applyingAChangedConfigAddsRemovesAndRetimesJobs() throws Exception {
-        FakeProber prober = new FakeProber();
+        FakeProbe prober = new FakeProbe();
         CanaryConfig before = DaemonConfigs.offline(List.of("kept", "removed"), "{ interval: 1s, jitter: 0s, timeout: 1s }");
-        AccountRunner runner = new AccountRunner(before, prober, List.of(record), Clock.systemUTC());
-        scheduler = CanaryScheduler.start(before, runner);
+        ScheduledRuns runs = runs(before, prober);
+        scheduler = CanaryScheduler.start(before, runs);
         await(Duration.ofSeconds(3), "both accounts running", () -> prober.count("kept") >= 1 && prober.count("removed") >= 1);
 
         CanaryConfig after = DaemonConfigs.offline(List.of("kept", "added"), "{ interval: 2s, jitter: 0s, timeout: 1s }");
-        runner.use(after);
+        runs.use(after, prober);
         scheduler.apply(after);
         int removedRuns = prober.count("removed");
         int keptRuns = prober.count("kept");
@@ -178,12 +183,12 @@ class CanarySchedulerTest {
 
     @Test
     void aChangeOfThreadCountHandsOverToANewScheduler() throws Exception {
-        FakeProber prober = new FakeProber();
+        FakeProbe prober = new FakeProbe();
         CanaryConfig before = DaemonConfigs.offline(List.of("a", "b"), "{ interval: 1s, jitter: 0s, timeout: 1s }");
-        AccountRunner runner = new AccountRunner(before, prober, List.of(record), Clock.systemUTC());
-        scheduler = CanaryScheduler.start(before, runner);
+        ScheduledRuns runs = runs(before, prober);
+        scheduler = CanaryScheduler.start(before, runs);
         CanaryConfig after = DaemonConfigs.offline(List.of("a", "b", "c"), "{ interval: 1s, jitter: 0s, timeout: 1s }");
-        runner.use(after);
+        runs.use(after, prober);
         scheduler.apply(after);
         assertTrue(scheduler.running());
         int before2 = prober.count("a");
@@ -194,7 +199,7 @@ class CanarySchedulerTest {
 
     @Test
     void shutdownWaitsForAFlowInFlightOnlyAsLongAsTheGrace() throws IOException, SchedulerException, InterruptedException {
-        FakeProber prober = new FakeProber().block("slow");
+        FakeProbe prober = new FakeProbe().block("slow");
         start(DaemonConfigs.offline(List.of("slow"), "{ interval: 1s, jitter: 0s, timeout: 1s }"), prober, record);
         await(Duration.ofSeconds(3), "the slow run to start", () -> prober.count("slow") == 1);
         long start = System.nanoTime();

@@ -14,7 +14,7 @@ import io.usercanary.config.ConfigLoader;
 import io.usercanary.http.BoundedHttp;
 import io.usercanary.probe.FlowRunner;
 import io.usercanary.probe.Outcome;
-import io.usercanary.probe.Preparation;
+import io.usercanary.probe.Probe;
 import io.usercanary.probe.RunResult;
 import io.usercanary.testing.FakeProduction;
 import io.usercanary.testing.TestConfigs;
@@ -44,7 +44,7 @@ class EphemeralAccountsTest {
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final EphemeralAccounts ephemeral = new EphemeralAccounts(() -> users, clock, registry);
     CanaryConfig config;
-    FlowRunner runner;
+    Probe runner;
 
     @BeforeEach
     void start() throws Exception {
@@ -52,7 +52,8 @@ class EphemeralAccountsTest {
         server.setDispatcher(production);
         server.start();
         config = config(true);
-        runner = FlowRunner.create(config, new BoundedHttp(BoundedHttp.defaultClient(), BoundedHttp.DEFAULT_BODY_CAP), clock, ephemeral);
+        runner = new RenewingProbe(ephemeral,
+                FlowRunner.create(config, new BoundedHttp(BoundedHttp.defaultClient(), BoundedHttp.DEFAULT_BODY_CAP), clock));
     }
 
     CanaryConfig config(boolean ephemeralAccount) throws Exception {
@@ -128,8 +129,8 @@ class EphemeralAccountsTest {
         CanaryConfig plain = config(false);
         AccountConfig permanent = plain.accounts().get(0);
         users.add(permanent, clock.instant().minus(Duration.ofDays(400)), true);
-        FlowRunner plainRunner = FlowRunner.create(plain, new BoundedHttp(BoundedHttp.defaultClient(), BoundedHttp.DEFAULT_BODY_CAP),
-                clock, ephemeral);
+        Probe plainRunner = new RenewingProbe(ephemeral,
+                FlowRunner.create(plain, new BoundedHttp(BoundedHttp.defaultClient(), BoundedHttp.DEFAULT_BODY_CAP), clock));
 
         assertEquals(Outcome.OK, plainRunner.run(permanent).outcome());
         assertTrue(users.calls.isEmpty(), "not even looked up: " + users.calls);
@@ -188,7 +189,9 @@ class EphemeralAccountsTest {
     }
 
     @Test
-    void preparationNoneIsTheDefault() {
-        assertFalse(Preparation.NONE.beforeRun(account(), a -> null).failed());
+    void anAccountWithoutEphemeralNeedsNoRenewal() throws Exception {
+        AccountConfig permanent = config(false).accounts().get(0);
+        assertFalse(ephemeral.renewIfDue(permanent, a -> null).failed());
+        assertEquals(EphemeralAccounts.Renewal.READY, ephemeral.renewIfDue(permanent, a -> null));
     }
 }

@@ -20,6 +20,7 @@ import io.usercanary.config.Secret;
 import io.usercanary.http.BoundedHttp;
 import io.usercanary.http.Deadline;
 import io.usercanary.probe.FlowRunner;
+import io.usercanary.probe.Probe;
 import io.usercanary.probe.Outcome;
 import io.usercanary.probe.RunResult;
 import java.time.Duration;
@@ -157,7 +158,7 @@ class SeedEmulatorTest {
         String firstUid = admin.auth().getUserByEmail(email).getUid();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         EphemeralAccounts ephemeral = new EphemeralAccounts(() -> new FirebaseUserDirectory(admin.auth()), clock, registry);
-        FlowRunner runner = FlowRunner.create(config, http, clock, ephemeral);
+        Probe runner = new RenewingProbe(ephemeral, FlowRunner.create(config, http, clock));
 
         RunResult young = runner.run(config.accounts().get(0));
         assertEquals(Outcome.OK, young.outcome(), young.detail());

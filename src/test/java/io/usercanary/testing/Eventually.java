@@ -1,5 +1,7 @@
 package io.usercanary.testing;
 
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -30,6 +32,22 @@ public final class Eventually {
                 throw new AssertionError("timed out waiting for " + what + "; last seen: " + last);
             }
             Thread.sleep(POLL_MILLIS);
+        }
+    }
+
+    /** Polls {@code condition} every 50 ms until it holds, failing after {@code timeout}. */
+    public static void await(Duration timeout, String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -24,6 +25,8 @@ public final class FakeProduction extends Dispatcher {
     public static final String JWT = "SECRET-BACKEND-JWT-93ac";
 
     private final Map<String, MockResponse> overrides = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> signIns = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private volatile Duration accountAge = Duration.ofDays(400);
 
     /** Answers {@code path} with {@code response} from now on. */
@@ -37,9 +40,30 @@ public final class FakeProduction extends Dispatcher {
         return this;
     }
 
+    /** How many password sign-ins {@code email} sent, whatever they were answered. */
+    public int signIns(String email) {
+        AtomicInteger count = signIns.get(email);
+        return count == null ? 0 : count.get();
+    }
+
+    /** How many requests went to {@code path}. */
+    public int calls(String path) {
+        AtomicInteger count = calls.get(path);
+        return count == null ? 0 : count.get();
+    }
+
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         String path = request.getUrl().encodedPath();
+        calls.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        if (path.equals(SIGN_IN) && request.getBody() != null) {
+            String body = request.getBody().utf8();
+            int at = body.indexOf("\"email\":\"");
+            if (at >= 0) {
+                String email = body.substring(at + 9, body.indexOf('"', at + 9));
+                signIns.computeIfAbsent(email, e -> new AtomicInteger()).incrementAndGet();
+            }
+        }
         MockResponse override = overrides.get(path);
         if (override != null) {
             return override;

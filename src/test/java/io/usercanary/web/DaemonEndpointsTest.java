@@ -1,6 +1,6 @@
 package io.usercanary.web;
 
-import static io.usercanary.schedule.RunningDaemon.await;
+import static io.usercanary.testing.Eventually.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,8 +11,8 @@ import ch.qos.logback.core.read.ListAppender;
 import io.usercanary.logging.JsonLayout;
 import io.usercanary.metrics.PrometheusText;
 import io.usercanary.probe.Outcome;
-import io.usercanary.schedule.FakeProber;
-import io.usercanary.schedule.RunningDaemon;
+import io.usercanary.app.RunningDaemon;
+import io.usercanary.schedule.FakeProbe;
 import io.usercanary.testing.FakeProduction;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -148,8 +148,8 @@ class DaemonEndpointsTest {
 
     @Test
     void readyOnlyOnceEveryAccountHasRunAndHealthyAllAlong() throws Exception {
-        FakeProber prober = new FakeProber().block("late");
-        running = RunningDaemon.start(dir, List.of("early", "late"), FAST, options -> options.withProbers(prober));
+        FakeProbe prober = new FakeProbe().block("late");
+        running = RunningDaemon.start(dir, List.of("early", "late"), FAST, options -> options.withProbes(config -> prober));
         await(Duration.ofSeconds(5), "early to run", () -> prober.count("early") >= 2);
         HttpResponse<String> notReady = running.get("/-/ready");
         assertEquals(503, notReady.statusCode());

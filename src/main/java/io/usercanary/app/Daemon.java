@@ -1,4 +1,4 @@
-package io.usercanary.schedule;
+package io.usercanary.app;
 
 import io.usercanary.config.AccountConfig;
 import io.usercanary.config.CanaryConfig;
@@ -7,27 +7,33 @@ import io.usercanary.config.ConfigLoader;
 import io.usercanary.config.Durations;
 import io.usercanary.http.BoundedHttp;
 import io.usercanary.metrics.CanaryMetrics;
-import io.usercanary.probe.FlowRunner;
+import io.usercanary.probe.AccountStates;
+import io.usercanary.probe.Probe;
 import io.usercanary.probe.RunListener;
-import io.usercanary.seed.EphemeralAccounts;
-import io.usercanary.web.DaemonControl;
+import io.usercanary.schedule.CanaryScheduler;
+import io.usercanary.schedule.RunLog;
+import io.usercanary.schedule.ScheduledRuns;
+import io.usercanary.store.ResultStore;
 import io.usercanary.store.RunHistory;
+import io.usercanary.web.DaemonControl;
 import io.usercanary.web.WebServer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running canary: every account on its schedule, metrics, run history and the HTTP endpoints, reloadable
- * from its config file. {@code run} and the demo both start it with {@link #start}; {@link #close} stops
+ * The composition root of the running canary: builds the per-account states, the probe, the results store,
+ * the metrics, the scheduler and the web server, and wires them; nothing below knows the others exist.
+ * {@code run} and the demo both start it with {@link #start}; a reload is all or nothing; {@link #close} stops
  * scheduling, lets flows in flight finish within the grace period, then stops serving. Thread-safe.
  */
 public final class Daemon implements DaemonControl, AutoCloseable {
@@ -36,9 +42,12 @@ public final class Daemon implements DaemonControl, AutoCloseable {
     private final DaemonOptions options;
     private final BoundedHttp http = new BoundedHttp(BoundedHttp.defaultClient(), BoundedHttp.DEFAULT_BODY_CAP);
     private final CanaryMetrics metrics;
-    private final RunHistory history = new RunHistory();
+    private final ResultStore store;
+    private final Function<CanaryConfig, Properties> quartzProperties;
+    private final AccountStates states;
+    private final Probes probes;
     private final FirstRound firstRound = new FirstRound();
-    private final AccountRunner runner;
+    private final ScheduledRuns runs;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile CanaryConfig config;
@@ -48,14 +57,16 @@ public final class Daemon implements DaemonControl, AutoCloseable {
     private Daemon(CanaryConfig config, DaemonOptions options) {
         this.config = config;
         this.options = options;
-        this.metrics = CanaryMetrics.create(config, options.version(), options.clock(), Map.of());
-        // Built once: it keeps each ephemeral account's creation time across reloads.
-        EphemeralAccounts ephemeral = EphemeralAccounts.forConfig(config, options.clock(), metrics.registry());
-        Prober.Factory probers = options.probers() != null ? options.probers()
-                : (cfg, known) -> FlowRunner.create(cfg, http, options.clock(), ephemeral, known)::run;
-        List<RunListener> listeners = new ArrayList<>(List.of(metrics, history, firstRound, new RunLog()));
+        this.states = new AccountStates(config);
+        this.metrics = CanaryMetrics.create(config, options.version(), options.clock(), states.cohorts());
+        // The two choices a cluster makes: its shared results store here, Quartz's JDBC job store in quartzProperties.
+        this.store = new RunHistory();
+        this.quartzProperties = options.quartzProperties();
+        this.probes = options.probes() != null ? options.probes()
+                : Probes.real(config, http, options.clock(), states, metrics.registry());
+        List<RunListener> listeners = new ArrayList<>(List.of(metrics, store, firstRound, new RunLog()));
         listeners.addAll(options.listeners());
-        this.runner = new AccountRunner(config, probers, listeners, options.clock());
+        this.runs = new ScheduledRuns(config, probes.forConfig(config), states, listeners, options.clock());
     }
 
     /** Serves on the config's (or the options') bind and port, then schedules every account. */
@@ -65,7 +76,7 @@ public final class Daemon implements DaemonControl, AutoCloseable {
         int port = options.port() != null ? options.port() : config.server().port();
         try {
             daemon.web = WebServer.start(bind, port, daemon.metrics.registry(), daemon);
-            daemon.scheduler = CanaryScheduler.start(config, daemon.runner);
+            daemon.scheduler = CanaryScheduler.start(config, daemon.runs, daemon.quartzProperties);
         } catch (IOException | SchedulerException | RuntimeException e) {
             daemon.close();
             if (e instanceof IOException io) {
@@ -91,8 +102,18 @@ public final class Daemon implements DaemonControl, AutoCloseable {
     }
 
     @Override
-    public RunHistory history() {
-        return history;
+    public ResultStore history() {
+        return store;
+    }
+
+    /** Each account's state kept across runs and reloads. */
+    public AccountStates states() {
+        return states;
+    }
+
+    /** The scheduler, for tests that look at its jobs. */
+    public CanaryScheduler scheduler() {
+        return scheduler;
     }
 
     @Override
@@ -103,7 +124,7 @@ public final class Daemon implements DaemonControl, AutoCloseable {
         }
         Duration interval = config.schedule().interval();
         Duration allowed = max(interval.multipliedBy(3), interval.plus(config.schedule().timeout())).plusSeconds(60);
-        Duration silence = Duration.between(runner.lastActivity(), options.clock().instant());
+        Duration silence = Duration.between(runs.lastActivity(), options.clock().instant());
         if (silence.compareTo(allowed) > 0) {
             return new Answer(false, "no run has started or finished for " + silence.toSeconds() + "s");
         }
@@ -120,7 +141,11 @@ public final class Daemon implements DaemonControl, AutoCloseable {
                 + current.accounts().size() + " accounts have not run yet");
     }
 
-    /** Re-reads the config file; an invalid one is refused with its one-line error and changes nothing. */
+    /**
+     * Re-reads the config file and applies it entirely or not at all: an invalid one is refused with its
+     * one-line error, and one the scheduler cannot take leaves the runs and the scheduler on the old config.
+     * Accounts that remain keep their state (tokens, backoff, cohort, confirmation, history, metrics).
+     */
     @Override
     public synchronized Answer reload() {
         if (options.configFile() == null) {
@@ -139,16 +164,13 @@ public final class Daemon implements DaemonControl, AutoCloseable {
         }
         CanaryConfig previous = config;
         try {
-            runner.use(loaded);
-            metrics.configApplied(loaded, runner.knownCohorts());
-            scheduler.apply(loaded);
+            Probe probe = probes.forConfig(loaded);
+            scheduler.apply(loaded, () -> putInForce(loaded, probe));
         } catch (SchedulerException | RuntimeException e) {
-            LOG.error("config reload failed while applying it", e);
+            LOG.error("config reload failed while applying it; the running config stays", e);
             metrics.reloadRefused();
             return new Answer(false, "the new config could not be applied: " + e.getClass().getSimpleName());
         }
-        config = loaded;
-        history.retain(loaded.accounts().stream().map(AccountConfig::name).collect(Collectors.toSet()));
         if (!loaded.environment().equals(previous.environment()) || !loaded.location().equals(previous.location())
                 || !loaded.server().equals(previous.server())) {
             LOG.warn("environment, location and server changes take effect on restart");
@@ -157,6 +179,28 @@ public final class Daemon implements DaemonControl, AutoCloseable {
                 + loaded.checks().size() + ", interval " + Durations.format(loaded.schedule().interval());
         LOG.info(summary);
         return new Answer(true, summary);
+    }
+
+    /**
+     * The commit of a reload, run by the scheduler once its jobs match {@code loaded} and before anything fires.
+     * It never throws, so the reload is all or nothing: the store and the metrics forgetting removed accounts
+     * is housekeeping, and a failure there (a shared store unreachable) is logged, not a reason to refuse.
+     */
+    private void putInForce(CanaryConfig loaded, Probe probe) {
+        states.apply(loaded);
+        runs.use(loaded, probe);
+        config = loaded;
+        housekeeping("the results store", () -> store.retain(loaded.accounts().stream().map(AccountConfig::name)
+                .collect(Collectors.toSet())));
+        housekeeping("the metrics", () -> metrics.configApplied(loaded, states.cohorts()));
+    }
+
+    private static void housekeeping(String what, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            LOG.error("the reloaded config is in force, but {} did not follow it", what, e);
+        }
     }
 
     /** Blocks until {@link #close} has finished. */
@@ -178,9 +222,9 @@ public final class Daemon implements DaemonControl, AutoCloseable {
         try {
             if (scheduler != null) {
                 LOG.info("stopping: no new runs; waiting up to {} for {} flows in flight",
-                        Durations.format(options.shutdownGrace()), runner.inFlight());
+                        Durations.format(options.shutdownGrace()), runs.inFlight());
                 if (!scheduler.shutdown(options.shutdownGrace())) {
-                    LOG.warn("{} flows still running after {}: not waiting for them", runner.inFlight(),
+                    LOG.warn("{} flows still running after {}: not waiting for them", runs.inFlight(),
                             Durations.format(options.shutdownGrace()));
                 }
             }

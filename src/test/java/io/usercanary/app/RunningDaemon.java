@@ -1,6 +1,7 @@
-package io.usercanary.schedule;
+package io.usercanary.app;
 
 import io.usercanary.metrics.PrometheusText;
+import io.usercanary.schedule.DaemonConfigs;
 import io.usercanary.testing.FakeProduction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 import mockwebserver3.MockWebServer;
 
@@ -28,8 +28,11 @@ public final class RunningDaemon implements AutoCloseable {
     public final Path configFile;
     public final Daemon daemon;
 
-    private RunningDaemon(Path dir, List<String> accounts, String schedule, UnaryOperator<DaemonOptions> options)
-            throws IOException {
+    private final UnaryOperator<String> yaml;
+
+    private RunningDaemon(Path dir, List<String> accounts, String schedule, UnaryOperator<DaemonOptions> options,
+                          UnaryOperator<String> yaml) throws IOException {
+        this.yaml = yaml;
         server.setDispatcher(production);
         server.start();
         configFile = dir.resolve("usercanary.yaml");
@@ -40,12 +43,18 @@ public final class RunningDaemon implements AutoCloseable {
     }
 
     public static RunningDaemon start(Path dir, List<String> accounts, String schedule) throws IOException {
-        return new RunningDaemon(dir, accounts, schedule, UnaryOperator.identity());
+        return new RunningDaemon(dir, accounts, schedule, UnaryOperator.identity(), UnaryOperator.identity());
     }
 
     public static RunningDaemon start(Path dir, List<String> accounts, String schedule, UnaryOperator<DaemonOptions> options)
             throws IOException {
-        return new RunningDaemon(dir, accounts, schedule, options);
+        return new RunningDaemon(dir, accounts, schedule, options, UnaryOperator.identity());
+    }
+
+    /** As {@link #start}, every config written (the first and each {@link #writeConfig}) passed through {@code yaml}. */
+    public static RunningDaemon start(Path dir, List<String> accounts, String schedule, UnaryOperator<DaemonOptions> options,
+                                      UnaryOperator<String> yaml) throws IOException {
+        return new RunningDaemon(dir, accounts, schedule, options, yaml);
     }
 
     public String hostPort() {
@@ -53,7 +62,7 @@ public final class RunningDaemon implements AutoCloseable {
     }
 
     public void writeConfig(List<String> accounts, String schedule) throws IOException {
-        Files.writeString(configFile, DaemonConfigs.yaml(hostPort(), accounts, schedule));
+        Files.writeString(configFile, yaml.apply(DaemonConfigs.yaml(hostPort(), accounts, schedule)));
     }
 
     public HttpResponse<String> get(String path, String... headers) {
@@ -75,22 +84,6 @@ public final class RunningDaemon implements AutoCloseable {
             throw new AssertionError("/metrics answered " + response.statusCode());
         }
         return PrometheusText.parse(response.body());
-    }
-
-    /** Polls {@code condition} every 50 ms until it holds, failing after {@code timeout}. */
-    public static void await(Duration timeout, String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
     }
 
     private URI uri(String path) {

@@ -2,8 +2,10 @@ package io.usercanary.schedule;
 
 import io.usercanary.config.AccountConfig;
 import io.usercanary.config.CanaryConfig;
+import io.usercanary.probe.AccountStates;
 import io.usercanary.probe.FlowRunner;
 import io.usercanary.probe.Outcome;
+import io.usercanary.probe.Probe;
 import io.usercanary.probe.RunListener;
 import io.usercanary.probe.RunResult;
 import io.usercanary.probe.Step;
@@ -12,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,45 +21,39 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a scheduled fire does: run the named account of the current config, never two runs of one account
- * at once (even across a scheduler hand-over), never throw, and tell every listener. Thread-safe.
+ * What a scheduled fire does: probe the named account of the config in force, never two runs of one account
+ * at once (even across a scheduler hand-over), never throw, and tell every listener. The failing and
+ * confirmation state is the account's {@link io.usercanary.probe.AccountState}. Thread-safe.
  */
-public final class AccountRunner {
-    private static final Logger LOG = LoggerFactory.getLogger(AccountRunner.class);
+public final class ScheduledRuns {
+    private static final Logger LOG = LoggerFactory.getLogger(ScheduledRuns.class);
 
-    private record Current(CanaryConfig config, Prober prober) {}
+    /** The config in force and the probe built for it, swapped together. */
+    private record InForce(CanaryConfig config, Probe probe) {}
 
-    private final Prober.Factory probers;
+    private final AccountStates states;
     private final List<RunListener> listeners;
     private final Clock clock;
-    private final Map<String, String> knownCohorts = new ConcurrentHashMap<>();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<String> failingListeners = ConcurrentHashMap.newKeySet();
-    private final Set<String> failing = ConcurrentHashMap.newKeySet();
-    private final Set<String> confirmationDue = ConcurrentHashMap.newKeySet();
-    private volatile Current current;
+    private volatile InForce current;
     private volatile Instant lastActivity;
 
-    public AccountRunner(CanaryConfig config, Prober.Factory probers, List<RunListener> listeners, Clock clock) {
-        this.probers = probers;
+    public ScheduledRuns(CanaryConfig config, Probe probe, AccountStates states, List<RunListener> listeners, Clock clock) {
+        this.states = states;
         this.listeners = List.copyOf(listeners);
         this.clock = clock;
         this.lastActivity = clock.instant();
-        use(config);
+        this.current = new InForce(config, probe);
     }
 
-    /** Runs from now on use this config; a run in flight finishes with the one it started with. */
-    public void use(CanaryConfig config) {
-        current = new Current(config, probers.create(config, knownCohorts));
+    /** Runs from now on use this config and probe; a run in flight finishes with the one it started with. */
+    public void use(CanaryConfig config, Probe probe) {
+        current = new InForce(config, probe);
     }
 
     public CanaryConfig config() {
         return current.config();
-    }
-
-    /** Derived cohorts seen so far, by account name. */
-    public Map<String, String> knownCohorts() {
-        return knownCohorts;
     }
 
     /** When a run last started or finished; the health check treats a long silence as a stalled scheduler. */
@@ -72,7 +67,7 @@ public final class AccountRunner {
 
     /** Runs the account now; empty when it is no longer configured or its previous run is still going. */
     public Optional<RunResult> run(String accountName) {
-        Current now = current;
+        InForce now = current;
         Optional<AccountConfig> account = now.config().account(accountName);
         if (account.isEmpty()) {
             LOG.debug("account {} is no longer configured; fire ignored", accountName);
@@ -84,13 +79,13 @@ public final class AccountRunner {
         }
         try {
             lastActivity = clock.instant();
-            RunResult result = probe(now.prober(), account.get());
+            RunResult result = probe(now.probe(), account.get());
             lastActivity = clock.instant();
-            if (result.passed()) {
-                failing.remove(accountName);
-            } else if (failing.add(accountName)) {
-                confirmationDue.add(accountName);
+            if (current.config().account(accountName).isEmpty()) {
+                LOG.info("account {} was removed while it ran; its result is dropped", accountName);
+                return Optional.empty();
             }
+            states.of(account.get()).finished(result.passed());
             for (RunListener listener : listeners) {
                 tell(listener, result);
             }
@@ -105,16 +100,16 @@ public final class AccountRunner {
      * again soon, so a real failure counts twice within seconds instead of one interval later.
      */
     public boolean takeConfirmation(String accountName) {
-        return confirmationDue.remove(accountName);
+        return current.config().account(accountName).map(a -> states.of(a).takeConfirmation()).orElse(false);
     }
 
-    private RunResult probe(Prober prober, AccountConfig account) {
+    private RunResult probe(Probe probe, AccountConfig account) {
         Instant started = clock.instant();
         long startNanos = System.nanoTime();
         try {
-            RunResult result = prober.run(account);
+            RunResult result = probe.run(account);
             if (result == null) {
-                throw new IllegalStateException("the prober returned no result");
+                throw new IllegalStateException("the probe returned no result");
             }
             return result;
         } catch (RuntimeException | Error e) {
@@ -125,9 +120,8 @@ public final class AccountRunner {
             Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
             String detail = "internal error (see the log): " + e.getClass().getSimpleName();
             StepResult step = new StepResult(Step.CHECK, "", Outcome.NETWORK_ERROR, detail, took, 0, List.of(), List.of());
-            String cohort = account.cohort() != null ? account.cohort() : knownCohorts.getOrDefault(account.name(), "unknown");
-            return new RunResult(FlowRunner.nextRunId(), account.name(), cohort, Optional.empty(), started, took,
-                    Outcome.NETWORK_ERROR, detail, List.of(step), List.of(), Optional.empty(), "");
+            return new RunResult(FlowRunner.nextRunId(), account.name(), states.of(account).cohort(account), Optional.empty(),
+                    started, took, Outcome.NETWORK_ERROR, detail, List.of(step), List.of(), Optional.empty(), "");
         }
     }
 

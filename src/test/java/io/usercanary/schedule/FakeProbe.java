@@ -1,9 +1,9 @@
 package io.usercanary.schedule;
 
 import io.usercanary.config.AccountConfig;
-import io.usercanary.config.CanaryConfig;
 import io.usercanary.probe.FlowRunner;
 import io.usercanary.probe.Outcome;
+import io.usercanary.probe.Probe;
 import io.usercanary.probe.RunResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,10 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * A prober that answers ok at once and records every call; an account can be made to block until released
+ * A probe that answers ok at once and records every call; an account can be made to block until released
  * or to run a behaviour first (throw, sleep). Records the largest number of concurrent runs per account.
  */
-public final class FakeProber implements Prober, Prober.Factory {
+public final class FakeProbe implements Probe {
     /** One call: the account and when it started and ended (nanoTime). */
     public record Call(String account, long startNanos, long endNanos) {}
 
@@ -32,13 +32,8 @@ public final class FakeProber implements Prober, Prober.Factory {
     private final Map<String, Consumer<Integer>> behaviours = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
 
-    @Override
-    public Prober create(CanaryConfig config, Map<String, String> knownCohorts) {
-        return this;
-    }
-
     /** Runs of {@code account} block until {@link #release} is called. */
-    public FakeProber block(String account) {
+    public FakeProbe block(String account) {
         gates.put(account, new CountDownLatch(1));
         return this;
     }
@@ -48,7 +43,7 @@ public final class FakeProber implements Prober, Prober.Factory {
     }
 
     /** Runs {@code behaviour} with the call's 1-based number before answering for {@code account}. */
-    public FakeProber before(String account, Consumer<Integer> behaviour) {
+    public FakeProbe before(String account, Consumer<Integer> behaviour) {
         behaviours.put(account, behaviour);
         return this;
     }

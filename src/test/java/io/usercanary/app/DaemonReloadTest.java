@@ -1,6 +1,6 @@
-package io.usercanary.schedule;
+package io.usercanary.app;
 
-import static io.usercanary.schedule.RunningDaemon.await;
+import static io.usercanary.testing.Eventually.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.usercanary.schedule;
+package io.usercanary.app;
 
 import io.usercanary.config.AccountConfig;
 import io.usercanary.config.CanaryConfig;
