@@ -67,6 +67,7 @@ final class PageStyle {
             section.failure h2{margin:0;padding:10px 12px 4px;font-size:16px;display:flex;flex-wrap:wrap;gap:6px 10px;align-items:baseline}
             section.failure ul.failures{padding:0 12px 6px}
             section.failure h2 a{font-size:13px;font-weight:400}
+            p.also-failed{margin:4px 12px 6px;font-size:13px;color:#a50e0e;font-weight:600}
             section.failure table{table-layout:auto;min-width:0;width:auto;margin:0 12px 6px}
             section.failure table td,section.failure table th{padding:4px 10px 4px 0}
             pre.excerpt{margin:4px 12px 8px;padding:8px 10px;background:#fff8f7;border:1px solid #f4c7c3;border-radius:4px;font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;white-space:pre-wrap;overflow-wrap:anywhere;max-height:160px;overflow:auto}

@@ -49,10 +49,26 @@ final class RunSummary {
         if (!step.assertions().isEmpty()) {
             RunPage.assertions(out, step);
         }
+        alsoFailed(out, run, index);
         lastBody(step).ifPresent(call -> out.append("<h3>start of the response to ").append(Html.escape(call.method()))
                 .append(" <code>").append(Html.escape(RunPage.pathOnly(call.path()))).append("</code></h3>\n<pre class=\"excerpt\">")
                 .append(Html.escape(Html.clip(call.bodyExcerpt(), EXCERPT_CHARS))).append("</pre>\n"));
         out.append("</section>\n");
+    }
+
+    /** Links to the other failed steps, so a second failing check is not missed below the fold. */
+    private static void alsoFailed(StringBuilder out, RunResult run, int lead) {
+        StringBuilder links = new StringBuilder();
+        for (int i = lead + 1; i < run.steps().size(); i++) {
+            StepResult other = run.steps().get(i);
+            if (!other.outcome().passed()) {
+                links.append(links.length() == 0 ? "" : ", ").append("<a href=\"#step-").append(i).append("\">")
+                        .append(Html.escape(FailureLines.where(other))).append("</a> ").append(Html.escape(other.outcome().label()));
+            }
+        }
+        if (links.length() > 0) {
+            out.append("<p class=\"also-failed\">also failed: ").append(links).append("</p>\n");
+        }
     }
 
     /** The first failed step, else the first slow one. */

@@ -63,6 +63,20 @@ class RunPageTest {
     }
 
     @Test
+    void theSummaryLinksTheOtherFailedSteps() {
+        RunResult empty = runs.empty("legacy", "established", 400, NOW);
+        List<StepResult> steps = new ArrayList<>(empty.steps());
+        steps.add(WebFixtures.step(Step.CHECK, "projects", Outcome.HTTP_ERROR, "expected status 200, got 502", 30,
+                WebFixtures.call("GET", "/api/projects", 502, 29, "bad gateway"),
+                List.of(new AssertionResult("status 200", false, "got 502"))));
+        RunResult run = new RunResult(9, "legacy", "established", empty.ageSeconds(), NOW, empty.duration(), Outcome.EMPTY,
+                empty.detail(), steps, empty.payload(), Optional.empty(), "password");
+        String page = RunPage.render(run);
+        assertTrue(page.contains("<p class=\"also-failed\">also failed: <a href=\"#step-4\">projects</a> http_error</p>"), page);
+        assertFalse(RunPage.render(empty).contains("<p class=\"also-failed\""));
+    }
+
+    @Test
     void aLongResponseIsOnlyStartedInTheSummary() {
         RunResult run = runs.run("legacy", "established", 400, NOW, Outcome.EMPTY, "[" + "1,".repeat(2000) + "]", 0,
                 List.of(new AssertionResult("notEmpty /widgets", false, "/widgets is missing")));
