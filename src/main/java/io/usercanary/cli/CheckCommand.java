@@ -11,6 +11,7 @@ import io.usercanary.probe.CanaryRound;
 import io.usercanary.probe.AccountStates;
 import io.usercanary.probe.Probe;
 import io.usercanary.probe.RunResult;
+import io.usercanary.report.AtomicFile;
 import io.usercanary.report.JsonReport;
 import io.usercanary.report.JunitReport;
 import io.usercanary.report.RoundReport;
@@ -35,10 +36,12 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
-    @Option(names = "--format", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--junit", paramLabel = "FILE", description = "Also write a JUnit XML report to FILE.")
+    @Option(names = "--junit", paramLabel = "FILE",
+            description = "Also write a JUnit XML report to FILE (checked for writability before any account runs).")
     Path junit;
 
     @Option(names = "--account", paramLabel = "NAME", description = "Run only this account (repeatable).")
@@ -66,12 +69,22 @@ final class CheckCommand implements Callable<Integer> {
             }
             accounts = accounts.stream().filter(a -> only.contains(a.name())).toList();
         }
+        if (junit != null) {
+            try {
+                // Before any account runs: a pipeline must not wait for the whole round to learn its path is wrong.
+                AtomicFile.checkWritable(junit);
+            } catch (IOException e) {
+                return cannotWrite(e);
+            }
+        }
         Instant started = Instant.now();
         BoundedHttp http = new BoundedHttp(BoundedHttp.defaultClient(), BoundedHttp.DEFAULT_BODY_CAP);
         Clock clock = Clock.systemUTC();
         // Ephemeral accounts past their maxAge are recreated before they run, as in the daemon.
         Probe probe = Probes.real(loaded, http, clock, new AccountStates(loaded), new SimpleMeterRegistry()).forConfig(loaded);
         List<RunResult> results = CanaryRound.runAll(probe, accounts, loaded.schedule().threadsFor(accounts.size()));
+        http.client().dispatcher().executorService().shutdown();
+        http.client().connectionPool().evictAll();
         RoundReport report = new RoundReport(loaded.environment(), loaded.location(), started, results);
         spec.commandLine().getOut().print(format == Format.json ? JsonReport.render(report) : TableReport.render(report));
         spec.commandLine().getOut().flush();
@@ -79,12 +92,15 @@ final class CheckCommand implements Callable<Integer> {
             try {
                 JunitReport.write(report, loaded.checks().stream().map(CheckConfig::name).toList(), junit);
             } catch (IOException e) {
-                spec.commandLine().getErr().println("usercanary: --junit " + junit + ": cannot write (" + e.getClass().getSimpleName() + ")");
-                return ExitCodes.USAGE;
+                return cannotWrite(e);
             }
         }
-        http.client().dispatcher().executorService().shutdown();
-        http.client().connectionPool().evictAll();
         return report.passed() ? ExitCodes.PASSED : ExitCodes.FAILED;
+    }
+
+    private int cannotWrite(IOException e) {
+        spec.commandLine().getErr().println("usercanary: --junit " + junit + ": cannot write the report ("
+                + AtomicFile.problem(e) + ")");
+        return ExitCodes.USAGE;
     }
 }

@@ -60,7 +60,8 @@ final class DemoCommand implements Callable<Integer> {
     String bind;
 
     @Option(names = "--write-config", paramLabel = "FILE", defaultValue = "usercanary-demo.yaml",
-            description = "Where to write the config the demo runs with, a starting point for yours (default: ${DEFAULT-VALUE}).")
+            description = "Where to write the config the demo runs with (default: ${DEFAULT-VALUE}): "
+                    + "`check --config FILE` works on it while the demo runs; a starting point for yours.")
     Path configFile;
 
     @Option(names = "--log-format", paramLabel = "FORMAT", description = "text or json, one object per line.")
@@ -98,10 +99,10 @@ final class DemoCommand implements Callable<Integer> {
         Daemon daemon;
         try {
             String yaml = target.renderConfig(configOptions);
-            AtomicFile.write(configFile, yaml);
-            CanaryConfig config = new ConfigLoader(target.environment()).parse(yaml, configFile.toString());
-            daemon = Daemon.start(config, DaemonOptions.defaults()
-                    .withEnvironment(target.environment()).withConfigFile(configFile)
+            // Owner-only: it holds the demo's throwaway passwords. Read back as `run` and `check` read it.
+            AtomicFile.writePrivate(configFile, yaml);
+            CanaryConfig config = ConfigLoader.fromProcessEnvironment().load(configFile);
+            daemon = Daemon.start(config, DaemonOptions.defaults().withConfigFile(configFile)
                     .withBind(bind).withPort(port).withVersion(Version.current()));
         } catch (IOException | ConfigException e) {
             target.close();

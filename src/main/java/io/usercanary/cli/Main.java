@@ -2,10 +2,14 @@ package io.usercanary.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 /** Entry point of the usercanary jar. */
 @Command(name = "usercanary",
+        // Inherited, so every sub-command answers --help (and --version) with exit 0.
         mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,
+        usageHelpAutoWidth = true,
         versionProvider = Version.class,
         description = "Synthetic-user canary: logs seeded accounts of different ages in through Firebase and checks their dashboards are not empty.",
         subcommands = {CheckCommand.class, ValidateCommand.class, RunCommand.class, DemoCommand.class, SeedCommand.class, HealthcheckCommand.class})

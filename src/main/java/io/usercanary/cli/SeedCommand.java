@@ -20,10 +20,11 @@ import picocli.CommandLine.Spec;
 /** {@code usercanary seed}: creates the canary accounts in Firebase, or brings them back to the config. */
 @Command(name = "seed", description = {
     "Create or repair the canary accounts in Firebase: exit 0 done, 1 any account failed, 2 bad config.",
-    "Creates missing accounts (then sends their provision requests); makes existing ones enabled, with the configured",
-    "password and the usercanary claim. Idempotent: a second run changes nothing.",
-    "Needs firebase.projectId and firebase-admin credentials: firebase.credentialsFile, else GOOGLE_APPLICATION_CREDENTIALS;",
-    "none against the emulator (firebase.emulatorHost or FIREBASE_AUTH_EMULATOR_HOST)."})
+    "Creates missing accounts (then sends their provision requests) and makes existing ones enabled, with the "
+            + "configured password and the usercanary claim. Idempotent: a second run changes nothing.",
+    "Needs firebase.projectId and firebase-admin credentials (firebase.credentialsFile, else "
+            + "GOOGLE_APPLICATION_CREDENTIALS); none against the emulator (firebase.emulatorHost or "
+            + "FIREBASE_AUTH_EMULATOR_HOST)."})
 final class SeedCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;

@@ -2,7 +2,6 @@ package io.usercanary.demo;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -10,7 +9,7 @@ import java.util.Objects;
  *
  * @param name the monitor's account name, e.g. {@code new-3d}
  * @param email the sign-in email, lower case
- * @param password generated per process; never printed by {@link #toString()}
+ * @param password generated per process, written into the demo's config; never printed by {@link #toString()}
  * @param localId the Firebase uid
  * @param createdAt when the account was "created", i.e. start of the demo minus {@code age}
  * @param ageLabel the age in words, for log lines ("2 months")
@@ -30,11 +29,6 @@ public record DemoAccount(
     /** The value the dashboard's {@code /profile/marker} carries for this account. */
     public String marker() {
         return "m-" + name;
-    }
-
-    /** The environment variable the rendered config reads the password from. */
-    public String passwordVariable() {
-        return "USERCANARY_DEMO_PASSWORD_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
     /** How old the account is at {@code now}. */

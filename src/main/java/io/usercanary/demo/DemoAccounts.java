@@ -5,11 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /** The four seeded demo accounts, 3 days, 2 months, 8 months and 3 years old. Immutable. */
@@ -64,15 +61,6 @@ public final class DemoAccounts {
 
     public Optional<DemoAccount> byName(String name) {
         return all.stream().filter(a -> a.name().equals(name)).findFirst();
-    }
-
-    /** Password variables and their values, in account order: what the config loader resolves. */
-    public Map<String, String> environment() {
-        Map<String, String> env = new LinkedHashMap<>();
-        for (DemoAccount account : all) {
-            env.put(account.passwordVariable(), account.password());
-        }
-        return Collections.unmodifiableMap(env);
     }
 
     private static String password(SecureRandom random) {

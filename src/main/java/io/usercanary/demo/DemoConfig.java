@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * Renders the usercanary config YAML that points the monitor at a running demo target, commented
- * so a newcomer can copy it as a starting point. Deterministic apart from the two demo ports.
+ * so a newcomer can copy it as a starting point. Deterministic apart from the two demo ports and the
+ * accounts' throwaway passwords, which it holds so that it works as it is.
  */
 public final class DemoConfig {
     /** The API key the rendered config uses; the demo, like the emulator, accepts any non-empty key. */
@@ -92,17 +93,19 @@ public final class DemoConfig {
                   - name: projects
                     path: /api/projects
                     expect: { status: 200, notEmpty: [/projects] }
-                # Passwords come from the environment. Real configs must never hold literal passwords:
-                # reference a variable (or a file) the way these do.
+                # The passwords below are throwaway values: the demo makes them up at start and its sign-in
+                # endpoint knows them only while it runs. They are written here so that `check`, `validate`
+                # and `run` work on this file as it is. A real config must never hold a password: write
+                # password: ${CANARY_NEW_PASSWORD} (from the environment) or passwordFile: /run/secrets/canary-new.
                 accounts:
                 """);
         for (DemoAccount account : accounts) {
             yaml.append("""
                       - name: %s
                         email: %s
-                        password: ${%s}
+                        password: '%s'   # throwaway demo password
                         vars: { marker: %s }
-                    """.formatted(account.name(), account.email(), account.passwordVariable(), account.marker()));
+                    """.formatted(account.name(), account.email(), account.password(), account.marker()));
         }
         yaml.append("""
                 # Each demo account falls in its own cohort (3 days, 2 months, 8 months, 3 years old),

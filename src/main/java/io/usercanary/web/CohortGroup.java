@@ -7,7 +7,9 @@ import io.usercanary.config.CanaryConfig;
 import io.usercanary.config.CohortConfig;
 import io.usercanary.probe.Outcome;
 import io.usercanary.probe.RunResult;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +77,12 @@ record CohortGroup(String cohort, String range, List<Row> rows) {
             return "pending";
         }
         return rows.stream().anyMatch(r -> r.outcome().orElse(null) == Outcome.SLOW) ? "slow" : "ok";
+    }
+
+    /** When the earliest of its failing accounts began failing; empty while none fails. */
+    Optional<Instant> failingSince() {
+        return rows.stream().filter(Row::failing).map(r -> r.history().failingSince())
+                .flatMap(Optional::stream).min(Comparator.naturalOrder());
     }
 
     long passing() {

@@ -55,20 +55,23 @@ final class HumanTime {
         if (then.isEmpty()) {
             return "never";
         }
-        long s = Duration.between(then.get(), now).getSeconds();
-        if (s < 1) {
-            return "just now";
-        }
+        Duration elapsed = Duration.between(then.get(), now);
+        return elapsed.getSeconds() < 1 ? "just now" : elapsed(elapsed) + " ago";
+    }
+
+    /** A span of time, rounded down to its largest unit: "12 s", "2 min", "5 h" (up to two days), "3 d". */
+    static String elapsed(Duration duration) {
+        long s = Math.max(0, duration.getSeconds());
         if (s < MINUTE) {
-            return s + " s ago";
+            return s + " s";
         }
         if (s < HOUR) {
-            return (s / MINUTE) + " min ago";
+            return (s / MINUTE) + " min";
         }
         if (s < 2 * DAY) {
-            return (s / HOUR) + " h ago";
+            return (s / HOUR) + " h";
         }
-        return (s / DAY) + " d ago";
+        return (s / DAY) + " d";
     }
 
     /** Milliseconds, rounded down: "231 ms" in tables is just "231". */

@@ -9,7 +9,7 @@ import java.util.function.LongPredicate;
  * {@code <title>} tooltip (time, outcome, detail) and a link to its trace while the history still holds it.
  */
 final class OutcomeStrip {
-    static final int BAR = 6;
+    static final int BAR = 4;
     static final int GAP = 2;
     static final int HEIGHT = 18;
     static final String OK = "#2e9e4f";

@@ -7,11 +7,13 @@ import io.usercanary.probe.RunResult;
 import io.usercanary.probe.StepResult;
 
 /**
- * One run's trace at {@code /runs/{id}}: the run's header, then each step with its HTTP calls, assertions and the
- * first 2 KB of each response body. Shows only what the run holds, which the probe redacted; nothing from config.
+ * One run's trace at {@code /runs/{id}}: the run's header, a summary of what failed (see {@link RunSummary}), then
+ * each step with its HTTP calls, assertions and the first 2 KB of each response body. Shows only what the run
+ * holds, which the probe redacted; nothing from config.
  *
- * <p>Hooks: {@code dl.run[data-run][data-account][data-outcome]}, {@code section.step[data-step][data-check][data-outcome]},
- * {@code tr.call}, {@code tr.assertion[data-passed]}, {@code pre.body}.
+ * <p>Hooks: {@code dl.run[data-run][data-account][data-outcome]}, {@code section.failure[data-step][data-check]
+ * [data-outcome]}, {@code section.step[data-step][data-check][data-outcome]}, {@code tr.call},
+ * {@code tr.assertion[data-passed]}, {@code pre.excerpt}, {@code pre.body}.
  */
 public final class RunPage {
     /** Body excerpts are cut here even if a caller handed a longer one. */
@@ -42,6 +44,7 @@ public final class RunPage {
         }
         run.firebaseError().ifPresent(code -> item(out, "firebase error", "<code>" + Html.escape(code) + "</code>"));
         out.append("</dl>\n</header>\n<main>\n");
+        RunSummary.render(out, run);
         for (int i = 0; i < run.steps().size(); i++) {
             step(out, run.steps().get(i), i);
         }
@@ -56,7 +59,8 @@ public final class RunPage {
                 .append(html).append("</dd>\n");
     }
 
-    private static int firstFailed(RunResult run) {
+    /** The index of the first failed step, or -1. */
+    static int firstFailed(RunResult run) {
         for (int i = 0; i < run.steps().size(); i++) {
             if (!run.steps().get(i).outcome().passed()) {
                 return i;
@@ -69,17 +73,9 @@ public final class RunPage {
         out.append("<section class=\"step ").append(Html.colour(step.outcome())).append("\" id=\"step-").append(index)
                 .append("\" data-step=\"")
                 .append(step.step().label()).append("\" data-check=\"").append(Html.escape(step.check()))
-                .append("\" data-outcome=\"").append(Html.escape(step.outcome().label())).append("\">\n<h2>")
-                .append(step.step().label());
-        if (!step.check().isEmpty()) {
-            out.append(" <code>").append(Html.escape(step.check())).append("</code>");
-        }
-        out.append(' ').append(Html.badge(step.outcome())).append(" <span class=\"when\">")
-                .append(HumanTime.millis(step.duration())).append(" ms");
-        if (step.status() > 0) {
-            out.append(" · HTTP ").append(step.status());
-        }
-        out.append("</span></h2>\n");
+                .append("\" data-outcome=\"").append(Html.escape(step.outcome().label())).append("\">\n<h2>");
+        heading(out, step);
+        out.append("</h2>\n");
         if (!step.detail().isEmpty()) {
             out.append("<div class=\"step-detail\">").append(Html.escape(step.detail())).append("</div>\n");
         }
@@ -95,15 +91,8 @@ public final class RunPage {
             out.append("</tbody>\n</table>\n");
         }
         if (!step.assertions().isEmpty()) {
-            out.append("<h3>assertions</h3>\n<table class=\"assertions\">\n<thead><tr><th>assertion</th><th>result</th>")
-                    .append("<th>detail</th></tr></thead>\n<tbody>\n");
-            for (AssertionResult a : step.assertions()) {
-                out.append("<tr class=\"assertion\" data-passed=\"").append(a.passed()).append("\"><td><code>")
-                        .append(Html.escape(a.assertion())).append("</code></td><td class=\"")
-                        .append(a.passed() ? "passed\">passed" : "failed\">failed").append("</td><td>")
-                        .append(Html.escape(a.detail())).append("</td></tr>\n");
-            }
-            out.append("</tbody>\n</table>\n");
+            out.append("<h3>assertions</h3>\n");
+            assertions(out, step);
         }
         for (HttpTrace call : step.calls()) {
             if (call.bodyExcerpt() != null && !call.bodyExcerpt().isEmpty()) {
@@ -113,6 +102,33 @@ public final class RunPage {
             }
         }
         out.append("</section>\n");
+    }
+
+    /** "check {@code overview} [empty] 143 ms · HTTP 200": what a step's heading says, here and in the summary. */
+    static void heading(StringBuilder out, StepResult step) {
+        out.append(step.step().label());
+        if (!step.check().isEmpty()) {
+            out.append(" <code>").append(Html.escape(step.check())).append("</code>");
+        }
+        out.append(' ').append(Html.badge(step.outcome())).append(" <span class=\"when\">")
+                .append(HumanTime.millis(step.duration())).append(" ms");
+        if (step.status() > 0) {
+            out.append(" · HTTP ").append(step.status());
+        }
+        out.append("</span>");
+    }
+
+    /** The step's assertion results, passed and failed, in the order they were evaluated. */
+    static void assertions(StringBuilder out, StepResult step) {
+        out.append("<table class=\"assertions\">\n<thead><tr><th>assertion</th><th>result</th>")
+                .append("<th>detail</th></tr></thead>\n<tbody>\n");
+        for (AssertionResult a : step.assertions()) {
+            out.append("<tr class=\"assertion\" data-passed=\"").append(a.passed()).append("\"><td><code>")
+                    .append(Html.escape(a.assertion())).append("</code></td><td class=\"")
+                    .append(a.passed() ? "passed\">passed" : "failed\">failed").append("</td><td>")
+                    .append(Html.escape(a.detail())).append("</td></tr>\n");
+        }
+        out.append("</tbody>\n</table>\n");
     }
 
     private static void payload(StringBuilder out, RunResult run) {

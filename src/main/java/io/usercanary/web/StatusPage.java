@@ -18,7 +18,8 @@ import java.util.Optional;
  * {@code section.cohort[data-cohort][data-status][data-accounts][data-ok][data-failing]}, and
  * {@code tr.account[data-account][data-cohort][data-outcome]} with {@code data-run} / {@code data-last-failure}
  * when those runs exist and {@code data-stale="true"} when the latest run is older than three intervals,
- * {@code p.stale[data-stale]} counting those, and {@code td[data-step]} per latency cell.
+ * {@code p.stale[data-stale]} counting those, and {@code td[data-step]} per latency cell; {@code data-failing-since}
+ * on a failing row and cohort: when the first failed run after the last passing one started.
  * Statuses are ok, slow, failing, pending; outcomes are {@code Outcome.label()} or pending.
  */
 public final class StatusPage {
@@ -30,7 +31,8 @@ public final class StatusPage {
     public static String render(CanaryConfig config, ResultStore history, Instant now) {
         List<CohortGroup> groups = CohortGroup.of(config, history);
         Summary summary = Summary.of(groups);
-        View view = new View(stepColumns(config), history, now, config.schedule().interval().multipliedBy(STALE_INTERVALS));
+        View view = new View(stepColumns(config), history, now, config.schedule().interval().multipliedBy(STALE_INTERVALS),
+                accountWidth(config), outcomeWidth(groups));
         String where = config.location().isEmpty() ? config.environment() : config.environment() + " · " + config.location();
         StringBuilder out = new StringBuilder(16 * 1024)
                 .append(PageStyle.head(summary.titlePrefix() + "usercanary · " + where, refreshSeconds(config)))
@@ -75,8 +77,25 @@ public final class StatusPage {
     /** A latest run older than this many intervals means the canary itself stopped, which must not look green. */
     static final int STALE_INTERVALS = 3;
 
+    /**
+     * The account column fits the longest name in the config up to 22 characters, so every table on the page has
+     * the same columns; a longer name wraps at its hyphens rather than being cut. The detail takes a line of its own
+     * under the row, as wide as the table (see {@link PageStyle}).
+     */
+    static String accountWidth(CanaryConfig config) {
+        int longest = config.accounts().stream().mapToInt(a -> a.name().length()).max().orElse(8);
+        return "calc(" + Math.min(22, Math.max(8, longest)) + "ch + 26px)";
+    }
+
+    /** Wide enough for the badge of the longest outcome on the page (12 px bold, about 0.85 ch a character). */
+    static String outcomeWidth(List<CohortGroup> groups) {
+        int longest = groups.stream().flatMap(g -> g.rows().stream()).mapToInt(r -> r.outcomeLabel().length()).max().orElse(8);
+        return "max(128px,calc(" + Math.round(longest * 0.85) + "ch + 30px))";
+    }
+
     /** What every row needs besides its own account. */
-    record View(List<StepColumn> columns, ResultStore history, Instant now, Duration staleAfter) {
+    record View(List<StepColumn> columns, ResultStore history, Instant now, Duration staleAfter, String accountWidth,
+                String outcomeWidth) {
         boolean stale(RunResult latest) {
             return latest.startedAt().plus(staleAfter).isBefore(now);
         }
@@ -93,14 +112,17 @@ public final class StatusPage {
         out.append("<section class=\"cohort\" data-cohort=\"").append(Html.escape(group.cohort()))
                 .append("\" data-status=\"").append(status).append("\" data-accounts=\"").append(group.rows().size())
                 .append("\" data-ok=\"").append(group.passing()).append("\" data-failing=\"").append(group.failing())
-                .append("\">\n<h2><span class=\"name\">").append(Html.escape(group.cohort()))
+                .append('"');
+        group.failingSince().ifPresent(t -> out.append(" data-failing-since=\"").append(Html.utc(t)).append('"'));
+        out.append(">\n<h2><span class=\"name\">").append(Html.escape(group.cohort()))
                 .append("</span> <span class=\"badge ").append(colour).append("\">").append(Html.escape(group.label()))
-                .append("</span> <span class=\"range\">").append(Html.escape(group.range())).append("</span></h2>\n")
-                .append("<table>\n<colgroup><col style=\"width:132px\"><col style=\"width:72px\"><col style=\"width:120px\">")
-                .append("<col><col style=\"width:106px\">");
-        columns.forEach(c -> out.append("<col style=\"width:84px\">"));
-        out.append("<col style=\"width:264px\"></colgroup>\n<thead><tr><th>account</th><th>age</th><th>outcome</th>")
-                .append("<th>detail</th><th>last success</th>");
+                .append("</span> ");
+        group.failingSince().ifPresent(t -> out.append(AccountRow.since(t, view.now())).append(' '));
+        out.append("<span class=\"range\">").append(Html.escape(group.range())).append("</span></h2>\n")
+                .append("<table style=\"--cols:").append(view.accountWidth()).append(" 76px ").append(view.outcomeWidth())
+                .append(" 112px repeat(").append(columns.size()).append(",76px) 194px 1fr\">\n")
+                .append("<thead><tr><th class=\"account\">account</th><th>age</th><th>outcome</th>")
+                .append("<th class=\"detail\">detail</th><th>last success</th>");
         columns.forEach(c -> out.append("<th class=\"num\" title=\"").append(Html.escape(c.label())).append(", milliseconds\">")
                 .append(Html.escape(c.label())).append("</th>"));
         out.append("<th>last ").append(STRIP).append(" runs</th></tr></thead>\n<tbody>\n");

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -84,11 +85,48 @@ class CheckCommandIT {
         assertEquals(List.of("login", "lookup", "exchange", "check"),
                 legacy.path("steps").findValuesAsText("step"));
         assertEquals(200, legacy.path("steps").path(3).path("status").asInt());
+        assertTrue(legacy.path("ageDays").isIntegralNumber(), legacy.toString());
+        assertEquals(400, legacy.path("ageDays").asInt());
+        JsonNode failed = legacy.path("steps").path(3).path("failedAssertions");
+        assertEquals(List.of("/widgets", "/widgets"), failed.findValuesAsText("pointer"), failed.toString());
+        assertEquals(List.of("empty", "empty"), failed.findValuesAsText("outcome"));
+        assertEquals("/widgets is an empty array", failed.path(0).path("actual").asText());
 
         Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());
         assertEquals("4", xml.getElementsByTagName("testsuite").item(0).getAttributes().getNamedItem("tests").getNodeValue());
         assertEquals(2, xml.getElementsByTagName("failure").getLength());
         assertEquals("empty", xml.getElementsByTagName("failure").item(0).getAttributes().getNamedItem("type").getNodeValue());
+    }
+
+    @Test
+    void anUnwritableJunitPathExitsTwoBeforeAnyAccountRuns() throws Exception {
+        Files.writeString(dir.resolve("afile"), "");
+        Path junit = dir.resolve("afile/report.xml");
+        JarProcess.Result result = usercanary("check", "--config", config.toString(), "--junit", junit.toString());
+        assertEquals(2, result.exitCode(), result.stdout() + result.stderr());
+        assertEquals("usercanary: --junit " + junit + ": cannot write the report (" + dir.resolve("afile")
+                + " exists and is not a directory)", result.stderr().strip());
+        assertEquals("", result.stdout());
+        assertEquals(0, server.getRequestCount(), "no account ran");
+    }
+
+    @Test
+    void theJunitReportIsReadableAsTheUmaskAllows() throws Exception {
+        Path junit = dir.resolve("umask027/report.xml");
+        ProcessBuilder shell = new ProcessBuilder("sh", "-c", "umask 027 && exec \"$0\" -jar \"$1\" check --config \"$2\" --junit \"$3\"",
+                JarProcess.javaBinary(), JarProcess.jar().toString(), config.toString(), junit.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        shell.environment().put("SECOND_PASSWORD", "SECRET-PASSWORD-FROM-ENV-41aa");
+        Process process = shell.start();
+        assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue());
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(junit)));
+
+        JarProcess.Result plain = usercanary("check", "--config", config.toString(), "--junit", dir.resolve("plain.xml").toString());
+        assertEquals(0, plain.exitCode(), plain.stderr());
+        String anyNewFile = PosixFilePermissions.toString(Files.getPosixFilePermissions(Files.createFile(dir.resolve("new"))));
+        assertEquals(anyNewFile, PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("plain.xml"))),
+                "0644 under the usual umask 022, not the 0600 of a temporary file");
     }
 
     @Test

@@ -1,13 +1,11 @@
 package io.usercanary.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.usercanary.config.AccountConfig;
 import io.usercanary.config.CanaryConfig;
 import io.usercanary.config.CohortConfig;
-import io.usercanary.config.ConfigException;
 import io.usercanary.config.ConfigLoader;
 import io.usercanary.metrics.PrometheusText;
 import io.usercanary.testing.ChildProcess;
@@ -18,13 +16,12 @@ import io.usercanary.testing.StatusPageRows;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +46,7 @@ class DemoCommandIT {
     /** Past --recover-at: JVM start-up, one 2 s interval and its jitter, with room for a busy machine. */
     static final Duration RECOVERY_SHOWN_WITHIN = RECOVER_AT.plusSeconds(20);
     static final Pattern STATUS_PAGE = Pattern.compile("(?m)^  status page  (http://localhost:\\d+)/$");
-    static final Pattern PASSWORD_LINE = Pattern.compile("password: \\$\\{(USERCANARY_DEMO_PASSWORD_[A-Z0-9_]+)}");
+    static final Pattern THROWAWAY_PASSWORD_LINE = Pattern.compile("password: '[A-Za-z0-9_-]{24}' {3}# throwaway demo password");
     static final Map<String, String> INCIDENT = Map.of("new", "ok", "recent", "empty", "established", "empty", "veteran", "ok");
     static final Map<String, String> HEALTHY = Map.of("new", "ok", "recent", "ok", "established", "ok", "veteran", "ok");
 
@@ -119,28 +116,21 @@ class DemoCommandIT {
 
     @Test
     @Order(2)
-    void writesAValidConfigWhosePasswordsAreEnvironmentReferences() throws Exception {
+    void writesAConfigThatLoadsAsItIsReadableByItsOwnerOnly() throws Exception {
         String yaml = Files.readString(config, StandardCharsets.UTF_8);
         List<String> passwordLines = yaml.lines().map(String::strip).filter(l -> l.startsWith("password")).toList();
         assertEquals(4, passwordLines.size(), yaml);
-        Map<String, String> dummies = new LinkedHashMap<>();
         for (String line : passwordLines) {
-            Matcher ref = PASSWORD_LINE.matcher(line);
-            assertTrue(ref.matches(), "a password that is not a ${VAR} reference: " + line);
-            dummies.put(ref.group(1), "dummy-" + dummies.size());
+            assertTrue(THROWAWAY_PASSWORD_LINE.matcher(line).matches(), "a password line without its throwaway value: " + line);
         }
 
-        CanaryConfig loaded = new ConfigLoader(dummies).load(config);
+        CanaryConfig loaded = new ConfigLoader(Map.of()).load(config);
         assertEquals(List.of("new-3d", "recent-2mo", "established-8mo", "veteran-3y"),
                 loaded.accounts().stream().map(AccountConfig::name).toList());
-        assertEquals(List.of("dummy-0", "dummy-1", "dummy-2", "dummy-3"),
-                loaded.accounts().stream().map(a -> a.password().reveal()).toList());
+        assertEquals(4, loaded.accounts().stream().map(a -> a.password().reveal()).distinct().count());
         assertEquals(List.of("new", "recent", "established", "veteran"), loaded.cohorts().stream().map(CohortConfig::name).toList());
         assertEquals(Duration.ofSeconds(2), loaded.schedule().interval());
-
-        ConfigException unset = assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of()).load(config));
-        assertTrue(unset.getMessage().contains("environment variable USERCANARY_DEMO_PASSWORD_NEW_3D is not set"),
-                unset.getMessage());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(config)), "it holds passwords");
     }
 
     @Test

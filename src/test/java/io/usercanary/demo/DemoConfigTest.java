@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import io.usercanary.config.CanaryConfig;
+import io.usercanary.config.ConfigLoader;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -52,11 +55,14 @@ class DemoConfigTest {
         }
         String rendered = render(DemoConfig.Options.defaults())
                 .replace(AUTH, "127.0.0.1:FIREBASE_PORT").replace(BACKEND, "http://127.0.0.1:BACKEND_PORT");
+        for (DemoAccount account : accounts.all()) {
+            rendered = rendered.replace(account.password(), "THROWAWAY-" + account.name());
+        }
         assertEquals(expected, rendered);
     }
 
     @Test
-    void accountsReferencePasswordVariablesNeverTheLiterals() throws Exception {
+    void accountsHoldTheirThrowawayPasswordsSoTheFileWorksAsItIs() throws Exception {
         String yaml = render(DemoConfig.Options.defaults());
         JsonNode config = YAML.readTree(yaml);
         assertEquals(4, config.path("accounts").size());
@@ -64,10 +70,18 @@ class DemoConfigTest {
             DemoAccount account = accounts.all().get(i);
             JsonNode entry = config.path("accounts").get(i);
             assertEquals(account.email(), entry.path("email").asText());
-            assertEquals("${" + account.passwordVariable() + "}", entry.path("password").asText());
+            assertEquals(account.password(), entry.path("password").asText());
             assertEquals(account.marker(), entry.at("/vars/marker").asText());
-            assertFalse(yaml.contains(account.password()));
         }
+        assertFalse(yaml.lines().filter(l -> !l.strip().startsWith("#")).anyMatch(l -> l.contains("${")),
+                "no variable a newcomer would have to set");
+        assertTrue(yaml.contains("# The passwords below are throwaway values"), yaml);
+    }
+
+    @Test
+    void theRenderedConfigLoadsWithAnEmptyEnvironment() throws Exception {
+        CanaryConfig config = new ConfigLoader(Map.of()).parse(render(DemoConfig.Options.defaults()), "demo.yaml");
+        assertEquals(accounts.all().get(1).password(), config.accounts().get(1).password().reveal());
     }
 
     @Test

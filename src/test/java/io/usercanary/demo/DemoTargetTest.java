@@ -117,15 +117,12 @@ class DemoTargetTest {
     @Nested
     class Environment {
         @Test
-        void holdsEachAccountsPasswordUnderTheVariableTheConfigNames() throws Exception {
+        void theRenderedConfigCarriesEachAccountsPasswordAndNeedsNoVariable() throws Exception {
             start(TimelineOptions.defaults());
-            Map<String, String> env = target.environment();
-            assertEquals(4, env.size());
+            assertEquals(Map.of(), target.environment());
             for (DemoAccount account : target.accounts().all()) {
-                assertEquals(account.password(), env.get(account.passwordVariable()));
-                assertTrue(target.renderConfig().contains("${" + account.passwordVariable() + "}"));
+                assertTrue(target.renderConfig().contains("password: '" + account.password() + "'"));
             }
-            assertTrue(env.containsKey("USERCANARY_DEMO_PASSWORD_NEW_3D"));
         }
 
         @Test

@@ -47,6 +47,54 @@ class RunPageTest {
     }
 
     @Test
+    void aSummaryAboveTheStepsLeadsWithTheFailingStepItsAssertionsAndTheStartOfItsResponse() {
+        String page = RunPage.render(empty);
+        int summary = page.indexOf("<section class=\"failure fail\" data-step=\"check\" data-check=\"overview\" data-outcome=\"empty\">");
+        assertTrue(summary > 0, page);
+        assertTrue(summary < page.indexOf("<section class=\"step"), "above the passing login and lookup");
+        String top = page.substring(summary, page.indexOf("</section>", summary));
+        assertTrue(top.contains("failed at check <code>overview</code> <span class=\"badge fail\">empty</span>"), top);
+        assertTrue(top.contains("<a href=\"#step-3\">→ the whole step</a>"), top);
+        assertTrue(top.contains("<li>/widgets is an empty array</li><li>/widgets has 0 items, expected at least 3</li>"), top);
+        assertTrue(top.contains("<tr class=\"assertion\" data-passed=\"false\"><td><code>minItems /widgets 3</code></td>"), top);
+        assertTrue(top.contains("<h3>start of the response to GET <code>/api/dashboard</code></h3>\n"
+                + "<pre class=\"excerpt\">{&quot;widgets&quot;:[],&quot;profile&quot;:null}</pre>"), top);
+        assertFalse(top.contains("/v1/accounts"), "nothing of the passing steps");
+    }
+
+    @Test
+    void theSummaryLinksTheOtherFailedSteps() {
+        RunResult empty = runs.empty("legacy", "established", 400, NOW);
+        List<StepResult> steps = new ArrayList<>(empty.steps());
+        steps.add(WebFixtures.step(Step.CHECK, "projects", Outcome.HTTP_ERROR, "expected status 200, got 502", 30,
+                WebFixtures.call("GET", "/api/projects", 502, 29, "bad gateway"),
+                List.of(new AssertionResult("status 200", false, "got 502"))));
+        RunResult run = new RunResult(9, "legacy", "established", empty.ageSeconds(), NOW, empty.duration(), Outcome.EMPTY,
+                empty.detail(), steps, empty.payload(), Optional.empty(), "password");
+        String page = RunPage.render(run);
+        assertTrue(page.contains("<p class=\"also-failed\">also failed: <a href=\"#step-4\">projects</a> http_error</p>"), page);
+        assertFalse(RunPage.render(empty).contains("<p class=\"also-failed\""));
+    }
+
+    @Test
+    void aLongResponseIsOnlyStartedInTheSummary() {
+        RunResult run = runs.run("legacy", "established", 400, NOW, Outcome.EMPTY, "[" + "1,".repeat(2000) + "]", 0,
+                List.of(new AssertionResult("notEmpty /widgets", false, "/widgets is missing")));
+        Matcher excerpt = Pattern.compile("<pre class=\"excerpt\">([^<]*)</pre>").matcher(RunPage.render(run));
+        assertTrue(excerpt.find());
+        assertEquals(RunSummary.EXCERPT_CHARS + 1, excerpt.group(1).length(), "600 characters and an ellipsis");
+    }
+
+    @Test
+    void aPassingRunSaysSoAtTheTopAndASlowOneLeadsWithItsSlowStep() {
+        String ok = RunPage.render(runs.ok("fresh", "new", 3, NOW));
+        assertTrue(ok.contains("<section class=\"failure ok\" data-outcome=\"ok\">\n<h2>every step passed in 512 ms</h2>"), ok);
+        String slow = RunPage.render(runs.run("fresh", "new", 3, NOW, Outcome.SLOW, "{}", 3, List.of()));
+        assertTrue(slow.contains("<section class=\"failure slow\" data-step=\"check\" data-check=\"overview\" data-outcome=\"slow\">"
+                + "\n<h2>slow at check"), slow);
+    }
+
+    @Test
     void stepsAppearInFlowOrderWithTheirOutcomes() {
         String page = RunPage.render(empty);
         assertEquals(List.of("login", "lookup", "exchange", "check"),

@@ -157,8 +157,81 @@ class StatusPageTest {
             assertTrue(legacy.contains(">3 min ago</td>"), "the last ok round was 210 s before now: " + legacy);
             assertTrue(legacy.contains("data-step=\"login\" title=\"ok\">212<small> ms</small></td>"));
             assertTrue(legacy.contains("data-step=\"exchange\" title=\"ok\">64<small> ms</small></td>"));
-            assertTrue(legacy.contains("<td class=\"num fail\" data-step=\"overview\" title=\"empty\">143<small> ms</small></td>"));
+            assertTrue(legacy.contains("<td class=\"num\" data-step=\"overview\" title=\"empty\">143<small> ms</small></td>"),
+                    "a failed check's latency is neutral: red on a number reads as slow");
             assertTrue(legacy.contains("overview: /widgets is an empty array"));
+        }
+
+        @Test
+        void onlyASlowStepsLatencyIsAmber() {
+            RunHistory history = new RunHistory(100, 30);
+            history.onRun(runs.run("legacy", "established", 400, NOW, Outcome.SLOW, "{}", 3, List.of()));
+            String legacy = row(StatusPage.render(WebFixtures.config(), history, NOW), "legacy");
+            assertTrue(legacy.contains("<td class=\"num slow\" data-step=\"overview\" title=\"slow\">143<small> ms</small></td>"), legacy);
+            assertTrue(legacy.contains("<td class=\"num\" data-step=\"login\" title=\"ok\">212<small> ms</small></td>"), legacy);
+            assertFalse(legacy.contains("class=\"num fail"), legacy);
+        }
+
+        @Test
+        void everyFailedAssertionIsOnTheRowNoneHiddenBehindACount() {
+            String legacy = row(incidentPage(), "legacy");
+            assertTrue(legacy.contains("<ul class=\"failures\"><li>overview: /widgets is an empty array</li>"
+                    + "<li>overview: /widgets has 0 items, expected at least 3</li></ul>"), legacy);
+            assertFalse(legacy.contains("more)"), legacy);
+        }
+
+        @Test
+        void aFailedStepWithoutAssertionsIsOneLineInItsOwnWords() {
+            RunHistory history = new RunHistory(100, 30);
+            history.onRun(runs.loginFailed("legacy", "established", NOW));
+            String legacy = row(StatusPage.render(WebFixtures.config(), history, NOW), "legacy");
+            assertTrue(legacy.contains("<ul class=\"failures\"><li>login: INVALID_LOGIN_CREDENTIALS</li></ul>"), legacy);
+        }
+
+        @Test
+        void accountNamesAreNeverCutAndTheColumnFitsTheLongest() {
+            String name = "established-canary-eu-west-1";
+            CanaryConfig config = WebFixtures.config("prod", "", """
+                      - { name: %s, email: a@example.com, password: p }
+                      - { name: new, email: b@example.com, password: p }
+                    """.formatted(name));
+            RunHistory history = new RunHistory(100, 30);
+            history.onRun(runs.ok(name, "established", 400, NOW));
+            String page = StatusPage.render(config, history, NOW);
+            assertTrue(row(page, name).contains("title=\"trace of the latest run\">" + name + "</a>"));
+            assertFalse(row(page, name).contains("…"));
+            assertTrue(page.contains("<table style=\"--cols:calc(22ch + 26px) "), "28 characters wrap past 22");
+        }
+
+        @Test
+        void aFailingAccountSaysSinceWhenFromTheFirstFailedRunAfterItsLastSuccess() {
+            String page = incidentPage();
+            // Round 12 of 18, 30 s apart, was the first empty one: 180 s before now.
+            assertTrue(tag(page, "tr", "account", "data-account", "legacy").contains("data-failing-since=\"2025-06-02T09:27:00Z\""));
+            assertTrue(row(page, "legacy").contains("<time class=\"since\" datetime=\"2025-06-02T09:27:00Z\" "
+                    + "title=\"failing since 2025-06-02T09:27:00Z\">failing for 3 min</time>"), row(page, "legacy"));
+            assertFalse(tag(page, "tr", "account", "data-account", "fresh").contains("data-failing-since"));
+            assertFalse(row(page, "fresh").contains("failing for"));
+        }
+
+        @Test
+        void aFailingCohortSaysSinceWhenItsEarliestAccountBeganFailing() {
+            CanaryConfig config = WebFixtures.config("prod", "", """
+                      - { name: early, email: a@example.com, password: p, cohort: recent }
+                      - { name: late, email: b@example.com, password: p, cohort: recent }
+                      - { name: fine, email: c@example.com, password: p, cohort: new }
+                    """);
+            RunHistory history = new RunHistory(100, 30);
+            history.onRun(runs.ok("late", "recent", 90, NOW.minusSeconds(900)));
+            history.onRun(runs.empty("early", "recent", 90, NOW.minusSeconds(600)));
+            history.onRun(runs.empty("late", "recent", 90, NOW.minusSeconds(60)));
+            history.onRun(runs.ok("fine", "new", 3, NOW.minusSeconds(30)));
+            String page = StatusPage.render(config, history, NOW);
+            String recent = tag(page, "section", "cohort", "data-cohort", "recent");
+            assertTrue(recent.contains("data-failing-since=\"2025-06-02T09:20:00Z\""), recent);
+            int heading = page.indexOf("<h2>", page.indexOf(recent));
+            assertTrue(page.substring(heading, page.indexOf("</h2>", heading)).contains(">failing for 10 min</time>"));
+            assertFalse(tag(page, "section", "cohort", "data-cohort", "new").contains("data-failing-since"));
         }
 
         @Test
