@@ -82,6 +82,9 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         WebConfig security = web;
+        // Without this a SIGTERM still stops cleanly, but the JVM's exit status would be 143. Installed before
+        // the daemon starts: a SIGTERM right after the "serving on" line must find it in place.
+        Signals.handle("TERM", () -> System.exit(ExitCodes.PASSED));
         Daemon daemon;
         try {
             daemon = Daemon.start(loaded, DaemonOptions.defaults()
@@ -94,8 +97,6 @@ final class RunCommand implements Callable<Integer> {
         if (!Signals.handle("HUP", daemon::reload)) {
             LOG.info("SIGHUP is not available here: reload with POST /-/reload");
         }
-        // Without this a SIGTERM still stops cleanly, but the JVM's exit status would be 143.
-        Signals.handle("TERM", () -> System.exit(ExitCodes.PASSED));
         daemon.awaitClosed();
         return ExitCodes.PASSED;
     }
