@@ -41,7 +41,7 @@ public record TlsServerConfig(
     }
 
     /** The certificate chain and key as they are now; the message names the key that is wrong. */
-    public KeyPairSource.Loaded loadKeyPair() throws WebConfigException {
+    KeyPairSource.Loaded loadKeyPair() throws WebConfigException {
         return keyPair.load();
     }
 
