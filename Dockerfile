@@ -31,6 +31,8 @@ RUN java -XX:SharedArchiveFile="$JAVA_HOME/lib/server/classes.jsa" -XX:ArchiveCl
 USER 10001
 EXPOSE 9464
 # The JRE image has no curl: the jar asks its own health endpoint (exit 0 on 200). Assumes server.port 9464.
+# With USERCANARY_WEB_CONFIG_FILE set (run reads it too) it speaks https and sends
+# USERCANARY_HEALTHCHECK_USERNAME with USERCANARY_HEALTHCHECK_PASSWORD(_FILE): see "Protecting the endpoints".
 HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 \
   CMD ["java", "-Xmx24m", "-Xshare:auto", "-jar", "/app/usercanary.jar", "healthcheck", "--url", "http://127.0.0.1:9464/-/healthy"]
 # On SIGTERM flows in flight get up to 10 s to finish, then exit 0: stop with a longer grace than

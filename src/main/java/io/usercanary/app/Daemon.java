@@ -16,6 +16,7 @@ import io.usercanary.schedule.ScheduledRuns;
 import io.usercanary.store.ResultStore;
 import io.usercanary.store.RunHistory;
 import io.usercanary.web.DaemonControl;
+import io.usercanary.web.WebOptions;
 import io.usercanary.web.WebServer;
 import java.io.IOException;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
@@ -69,13 +71,19 @@ public final class Daemon implements DaemonControl, AutoCloseable {
         this.runs = new ScheduledRuns(config, probes.forConfig(config), states, listeners, options.clock());
     }
 
-    /** Serves on the config's (or the options') bind and port, then schedules every account. */
+    /** Serves plain HTTP (reload allowed) on the config's (or the options') bind and port, then schedules every account. */
     public static Daemon start(CanaryConfig config, DaemonOptions options) throws IOException {
+        return start(config, options, UnaryOperator.identity());
+    }
+
+    /** As {@link #start(CanaryConfig, DaemonOptions)}, with {@code web} adding the web config and lifecycle switch. */
+    public static Daemon start(CanaryConfig config, DaemonOptions options, UnaryOperator<WebOptions> web) throws IOException {
         Daemon daemon = new Daemon(config, options);
         String bind = options.bind() != null ? options.bind() : config.server().bind();
         int port = options.port() != null ? options.port() : config.server().port();
         try {
-            daemon.web = WebServer.start(bind, port, daemon.metrics.registry(), daemon);
+            WebOptions listen = WebOptions.plain(bind, port).withPortKey(options.port() != null ? "--port" : "server.port");
+            daemon.web = WebServer.start(web.apply(listen), daemon.metrics.registry(), daemon);
             daemon.scheduler = CanaryScheduler.start(config, daemon.runs, daemon.quartzProperties);
         } catch (IOException | SchedulerException | RuntimeException e) {
             daemon.close();
@@ -84,8 +92,8 @@ public final class Daemon implements DaemonControl, AutoCloseable {
             }
             throw new IllegalStateException("the scheduler did not start: " + e.getMessage(), e);
         }
-        LOG.info("usercanary {} serving on http://{}:{}/ ({}, {} accounts every {}, jitter {}, timeout {}, {} threads)",
-                options.version(), bind, daemon.port(), config.environment(), config.accounts().size(),
+        LOG.info("usercanary {} serving on {}://{}:{}/ ({}, {} accounts every {}, jitter {}, timeout {}, {} threads)",
+                options.version(), daemon.web.scheme(), bind, daemon.port(), config.environment(), config.accounts().size(),
                 Durations.format(config.schedule().interval()), Durations.format(config.schedule().jitter()),
                 Durations.format(config.schedule().timeout()), config.schedule().threadsFor(config.accounts().size()));
         return daemon;

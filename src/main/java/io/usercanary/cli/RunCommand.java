@@ -5,7 +5,11 @@ import io.usercanary.config.ConfigException;
 import io.usercanary.logging.LogFormat;
 import io.usercanary.app.Daemon;
 import io.usercanary.app.DaemonOptions;
+import io.usercanary.webconfig.WebConfig;
+import io.usercanary.webconfig.WebConfigException;
+import io.usercanary.webconfig.WebConfigFile;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -38,8 +42,18 @@ final class RunCommand implements Callable<Integer> {
             description = "text or json, one object per line (default: $" + LogFormat.ENV + ", else text).")
     String logFormat;
 
+    @Option(names = "--web.config.file", paramLabel = "FILE", defaultValue = "${env:" + WEB_CONFIG_ENV + "}",
+            description = "TLS and basic auth for the endpoints, in the Prometheus exporter-toolkit format "
+                    + "(default: $" + WEB_CONFIG_ENV + ", else none: plain HTTP, open).")
+    Path webConfigFile;
+
+    @Option(names = "--web.enable-lifecycle", description = "Allow POST /-/reload (SIGHUP always reloads).")
+    boolean webEnableLifecycle;
+
     @Spec
     CommandSpec spec;
+
+    static final String WEB_CONFIG_ENV = "USERCANARY_WEB_CONFIG_FILE";
 
     @Override
     public Integer call() throws InterruptedException {
@@ -60,6 +74,15 @@ final class RunCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             return usage(e.getMessage());
         }
+        WebConfig web = WebConfig.NONE;
+        if (webConfigFile != null) {
+            try {
+                web = WebConfigFile.load(webConfigFile);
+            } catch (WebConfigException e) {
+                return usage(e.getMessage());
+            }
+        }
+        WebConfig security = web;
         // Before the daemon starts, so a SIGTERM as soon as it serves already stops it cleanly with exit 0
         // (without this handler the JVM's exit status would be 143).
         AtomicReference<Daemon> started = new AtomicReference<>();
@@ -73,7 +96,8 @@ final class RunCommand implements Callable<Integer> {
         Daemon daemon;
         try {
             daemon = Daemon.start(loaded, DaemonOptions.defaults()
-                    .withConfigFile(config.file).withPort(port).withBind(bind).withVersion(Version.current()));
+                    .withConfigFile(config.file).withPort(port).withBind(bind).withVersion(Version.current()),
+                    listen -> listen.withSecurity(security).withLifecycle(webEnableLifecycle));
         } catch (IOException e) {
             return usage(e.getMessage());
         }

@@ -45,7 +45,7 @@ public final class StderrLogging extends ContextAwareBase implements Configurato
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
         root.addAppender(stderr);
-        for (String quiet : new String[] {"org.quartz", "com.google", "okhttp3"}) {
+        for (String quiet : new String[] {"org.quartz", "com.google", "okhttp3", "org.eclipse.jetty"}) {
             context.getLogger(quiet).setLevel(Level.WARN);
         }
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;

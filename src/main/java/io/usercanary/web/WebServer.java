@@ -1,178 +1,165 @@
 package io.usercanary.web;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.usercanary.http.JdkHttpServers;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.usercanary.probe.RunResult;
-import java.io.ByteArrayOutputStream;
+import io.usercanary.webconfig.ServerTls;
+import io.usercanary.webconfig.TlsServerConfig;
+import io.usercanary.webconfig.WebConfigException;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.zip.GZIPOutputStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.net.BindException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.jetty.http.HttpCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The daemon's HTTP side on the JDK's own server: {@code /metrics}, {@code /-/healthy}, {@code /-/ready},
- * {@code POST /-/reload}, the status page {@code /} and run traces {@code /runs/{id}}.
- * Responses never carry a stack trace or a secret: an unexpected failure is a bare 500 and a log line.
+ * The daemon's HTTP side on Jetty (core, no servlets): the {@link Endpoints}, plain or TLS-only per the web config.
+ * Jetty rather than the JDK's HttpServer because on Java 17 the latter reads request headers on its few
+ * handler threads, blocking, and has no connection cap: 500 clients dribbling headers blinded {@code /metrics}.
+ * Here a slow client holds no thread (NIO), headers are capped at 8 KiB, connections at
+ * {@link WebOptions#maxConnections()}, and {@link ConnectionGuard} closes those whose headers are late.
  */
 public final class WebServer implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
-    private static final String PLAIN = "text/plain; charset=utf-8";
-    private static final String HTML = "text/html; charset=utf-8";
-    private static final int GZIP_ABOVE = 1024;
+    private static final int HEADER_BYTES = 8 * 1024;
 
-    static {
-        // A client that trickles its request must not hold one of the few handler threads forever.
-        System.getProperties().putIfAbsent("sun.net.httpserver.maxReqTime", "30");
-        System.getProperties().putIfAbsent("sun.net.httpserver.maxRspTime", "60");
-    }
+    private final Server server;
+    private final ServerConnector connector;
+    private final ConnectionGuard guard;
+    private final ServerTls tls;
 
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final MetricsEndpoint metrics;
-    private final DaemonControl control;
-
-    private WebServer(HttpServer server, ExecutorService executor, PrometheusMeterRegistry registry, DaemonControl control) {
+    private WebServer(Server server, ServerConnector connector, ConnectionGuard guard, ServerTls tls) {
         this.server = server;
-        this.executor = executor;
-        this.metrics = new MetricsEndpoint(registry);
-        this.control = control;
+        this.connector = connector;
+        this.guard = guard;
+        this.tls = tls;
     }
 
-    /** Listens on {@code bind:port} (port 0: any free port, see {@link #port()}) and serves until closed. */
+    /** Plain HTTP, open, reload allowed, on {@code bind:port} (0: any free port, see {@link #port()}). */
     public static WebServer start(String bind, int port, PrometheusMeterRegistry registry, DaemonControl control)
             throws IOException {
-        HttpServer server = JdkHttpServers.create(new InetSocketAddress(bind, port), 16);
-        AtomicInteger threads = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
-            Thread thread = new Thread(runnable, "usercanary-http-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        WebServer web = new WebServer(server, executor, registry, control);
-        server.createContext("/", web::handle);
-        server.setExecutor(executor);
-        server.start();
-        return web;
+        return start(WebOptions.plain(bind, port), registry, control);
+    }
+
+    /**
+     * Listens as {@code options} say and serves until closed. A port in use is an IOException whose message
+     * names {@link WebOptions#portKey()}; a certificate that cannot be used now is one naming its key.
+     */
+    public static WebServer start(WebOptions options, PrometheusMeterRegistry registry, DaemonControl control)
+            throws IOException {
+        QueuedThreadPool threads = new QueuedThreadPool(16, 2, 60_000);
+        threads.setName("usercanary-http");
+        threads.setDaemon(true);
+        threads.setReservedThreads(0);
+        Server server = new Server(threads);
+        server.setStopTimeout(2000);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setRequestHeaderSize(HEADER_BYTES);
+        http.setResponseHeaderSize(HEADER_BYTES);
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setHttpCompliance(HttpCompliance.RFC9110);
+        HttpConnectionFactory http11 = new HttpConnectionFactory(http);
+        ServerTls tls = null;
+        ServerConnector connector;
+        if (options.security().tls().isPresent()) {
+            try {
+                tls = options.security().tls().get().start();
+            } catch (WebConfigException e) {
+                throw new IOException(options.security().file().map(f -> f + ": ").orElse("") + e.getMessage(), e);
+            }
+            SslConnectionFactory ssl = new SslConnectionFactory(sslContextFactory(tls), http11.getProtocol());
+            connector = new ServerConnector(server, 1, 1, ssl, http11);
+        } else {
+            connector = new ServerConnector(server, 1, 1, http11);
+        }
+        connector.setHost(options.bind());
+        connector.setPort(options.port());
+        connector.setIdleTimeout(options.idleTimeout().toMillis());
+        connector.setAcceptQueueSize(256);
+        server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(options.maxConnections(), connector));
+        server.setHandler(new Endpoints(registry, control, options.security(), options.lifecycle()));
+        server.setErrorHandler(Endpoints.errors(options.security().headers()));
+        ConnectionGuard guard = new ConnectionGuard(connector, options.headerTimeout(), options.maxConnections());
+        try {
+            server.start();
+        } catch (Exception e) {
+            stopQuietly(server);
+            throw bindFailure(options, e);
+        }
+        guard.start();
+        return new WebServer(server, connector, guard, tls);
+    }
+
+    private static SslContextFactory.Server sslContextFactory(ServerTls tls) {
+        TlsServerConfig config = tls.config();
+        SslContextFactory.Server factory = new SslContextFactory.Server();
+        factory.setSslContext(tls.context());
+        factory.setIncludeProtocols(config.protocols().toArray(new String[0]));
+        if (!config.cipherSuites().isEmpty()) {
+            // As in Go, the list restricts TLS 1.2 only; TLS 1.3's suites stay on.
+            List<String> suites = new ArrayList<>(config.cipherSuites());
+            Arrays.stream(tls.context().getDefaultSSLParameters().getCipherSuites())
+                    .filter(s -> s.startsWith("TLS_AES_") || s.startsWith("TLS_CHACHA20_"))
+                    .filter(s -> !suites.contains(s)).forEach(suites::add);
+            factory.setIncludeCipherSuites(suites.toArray(new String[0]));
+            factory.setExcludeCipherSuites();
+        }
+        factory.setUseCipherSuitesOrder(config.preferServerCipherSuites());
+        factory.setNeedClientAuth(config.clientAuth().needs());
+        factory.setWantClientAuth(config.clientAuth().wants());
+        factory.setRenegotiationAllowed(false);
+        factory.setSniRequired(false);
+        return factory;
+    }
+
+    private static IOException bindFailure(WebOptions options, Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException bind) {
+                String what = bind.getMessage() != null && bind.getMessage().toLowerCase().contains("in use")
+                        ? "address already in use (another process has " + options.portKey() + " " + options.port()
+                        + "; choose another " + options.portKey() + ")" : bind.getMessage();
+                return new IOException(what, e);
+            }
+        }
+        return e instanceof IOException io ? io : new IOException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+    }
+
+    /** {@code https} when the web config sets up TLS, else {@code http}. */
+    public String scheme() {
+        return tls != null ? "https" : "http";
     }
 
     /** The port actually listened on. */
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
+    }
+
+    /** Makes the next TLS handshake look at the certificate files now (they are also looked at once a second). */
+    public void checkCertificateNow() {
+        if (tls != null) {
+            tls.checkCertificateNow();
+        }
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        guard.close();
+        stopQuietly(server);
+    }
+
+    private static void stopQuietly(Server server) {
         try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void handle(HttpExchange exchange) {
-        try (exchange) {
-            try {
-                route(exchange);
-            } catch (IOException e) {
-                LOG.debug("{} {}: client went away: {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e.toString());
-            } catch (RuntimeException e) {
-                LOG.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
-                respondQuietly(exchange, 500, PLAIN, "internal error (see the log)\n");
-            }
-        }
-    }
-
-    private void route(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        String method = exchange.getRequestMethod();
-        if (path.equals("/-/reload")) {
-            if (!method.equals("POST")) {
-                exchange.getResponseHeaders().set("Allow", "POST");
-                respond(exchange, 405, PLAIN, "use POST to reload the config\n");
-                return;
-            }
-            DaemonControl.Answer answer = control.reload();
-            respond(exchange, answer.ok() ? 200 : 400, PLAIN, answer.message() + "\n");
-            return;
-        }
-        if (!method.equals("GET") && !method.equals("HEAD")) {
-            exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-            respond(exchange, 405, PLAIN, "method not allowed\n");
-            return;
-        }
-        switch (path) {
-            case "/metrics" -> {
-                MetricsEndpoint.Scrape scrape = metrics.scrape(exchange.getRequestHeaders().getFirst("Accept"));
-                respond(exchange, 200, scrape.contentType(), scrape.body());
-            }
-            case "/-/healthy" -> answer(exchange, control.health());
-            case "/-/ready" -> answer(exchange, control.readiness());
-            case "/" -> respond(exchange, 200, HTML, StatusPage.render(control.config(), control.history(), Instant.now()));
-            default -> {
-                Optional<RunResult> run = path.startsWith("/runs/") ? run(path.substring("/runs/".length())) : Optional.empty();
-                if (run.isPresent()) {
-                    respond(exchange, 200, HTML, RunPage.render(run.get()));
-                } else {
-                    respond(exchange, 404, PLAIN, "not found\n");
-                }
-            }
-        }
-    }
-
-    private Optional<RunResult> run(String id) {
-        if (id.isEmpty() || id.length() > 18 || !id.chars().allMatch(Character::isDigit)) {
-            return Optional.empty();
-        }
-        return control.history().run(Long.parseLong(id));
-    }
-
-    private static void answer(HttpExchange exchange, DaemonControl.Answer answer) throws IOException {
-        respond(exchange, answer.ok() ? 200 : 503, PLAIN, answer.message() + "\n");
-    }
-
-    private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        respond(exchange, status, contentType, body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void respond(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        String encodings = exchange.getRequestHeaders().getFirst("Accept-Encoding");
-        if (body.length > GZIP_ABOVE && encodings != null && encodings.contains("gzip")) {
-            ByteArrayOutputStream zipped = new ByteArrayOutputStream(body.length / 4);
-            try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
-                gzip.write(body);
-            }
-            body = zipped.toByteArray();
-            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
-        }
-        boolean head = exchange.getRequestMethod().equals("HEAD");
-        exchange.sendResponseHeaders(status, head ? -1 : body.length == 0 ? -1 : body.length);
-        if (!head && body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
-    }
-
-    private static void respondQuietly(HttpExchange exchange, int status, String contentType, String body) {
-        try {
-            respond(exchange, status, contentType, body);
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("could not send the {} response: {}", status, e.toString());
+            server.stop();
+        } catch (Exception e) {
+            // stopping: nothing left to serve
         }
     }
 }

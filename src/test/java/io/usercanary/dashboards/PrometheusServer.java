@@ -66,8 +66,18 @@ public final class PrometheusServer implements AutoCloseable {
         private Duration scrapeInterval = Duration.ofSeconds(15);
         private Duration evaluationInterval = Duration.ofSeconds(15);
         private Duration startTimeout = Duration.ofSeconds(30);
+        private String jobSettings = "";
 
         private Builder() {}
+
+        /**
+         * More keys for the scrape job, as YAML at the job's level ({@code scheme: https}, {@code basic_auth:},
+         * {@code tls_config:}...), for targets behind a web config.
+         */
+        public Builder jobSettings(String yaml) {
+            this.jobSettings = yaml;
+            return this;
+        }
 
         /** Defaults to {@link Components#prometheus()} (skips or fails the test when missing). */
         public Builder binary(Path binary) {
@@ -147,7 +157,9 @@ public final class PrometheusServer implements AutoCloseable {
                     .append("rule_files:\n");
             ruleFiles.forEach(f -> yml.append("  - ").append(quoted(f.toString())).append('\n'));
             yml.append("scrape_configs:\n")
-                    .append("  - job_name: ").append(quoted(jobName)).append('\n')
+                    .append("  - job_name: ").append(quoted(jobName)).append('\n');
+            jobSettings.lines().forEach(line -> yml.append("    ").append(line).append('\n'));
+            yml
                     .append("    static_configs:\n")
                     .append("      - targets: [");
             for (int i = 0; i < targets.size(); i++) {

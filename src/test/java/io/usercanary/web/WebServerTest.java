@@ -196,6 +196,60 @@ class WebServerTest {
     }
 
     @Test
+    void everyAnswerCarriesTheSecurityHeadersAndNoServerVersion() throws Exception {
+        control.failure = null;
+        for (String path : List.of("/", "/metrics", "/-/healthy", "/nope", "/runs/1")) {
+            HttpResponse<String> response = send("GET", path);
+            assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+            assertEquals("DENY", response.headers().firstValue("X-Frame-Options").orElse(""), path);
+            assertEquals("no-referrer", response.headers().firstValue("Referrer-Policy").orElse(""), path);
+            assertEquals(SecurityHeaders.CONTENT_SECURITY_POLICY,
+                    response.headers().firstValue("Content-Security-Policy").orElse(""), path);
+            assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(""), path);
+            assertTrue(response.headers().firstValue("Server").isEmpty(), path);
+        }
+        assertTrue(SecurityHeaders.CONTENT_SECURITY_POLICY.startsWith("default-src 'none'; style-src 'unsafe-inline';"),
+                "no script, no remote anything: the pages are one document with inline style");
+    }
+
+    @Test
+    void aRequestBodyIsRefusedWith413AndNeverRead() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + "/-/reload"))
+                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(10_000))).build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, response.statusCode());
+        assertEquals(0, control.reloads);
+    }
+
+    @Test
+    void headersOver8KiBAre431WithAPlainOneLineBody() throws Exception {
+        HttpResponse<String> response = send("GET", "/metrics", "X-Padding", "x".repeat(9000));
+        assertEquals(431, response.statusCode());
+        assertEquals("431 Request Header Fields Too Large\n", response.body());
+        assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
+    }
+
+    @Test
+    void withoutTheLifecycleSwitchReloadIs403AndSaysHowToEnableIt() throws Exception {
+        try (WebServer closed = WebServer.start(WebOptions.plain("127.0.0.1", 0).withLifecycle(false), registry, control)) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + closed.port() + "/-/reload"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build();
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, response.statusCode());
+            assertEquals("reloading over HTTP is off: start with --web.enable-lifecycle, or send SIGHUP\n", response.body());
+            assertEquals(0, control.reloads);
+        }
+    }
+
+    @Test
+    void aPortInUseNamesTheKeyItCameFrom() throws Exception {
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> WebServer.start(
+                WebOptions.plain("127.0.0.1", web.port()), registry, control));
+        assertEquals("address already in use (another process has server.port " + web.port()
+                + "; choose another server.port)", e.getMessage());
+    }
+
+    @Test
     void headAnswersWithoutABody() throws Exception {
         HttpResponse<String> response = send("HEAD", "/metrics");
         assertEquals(200, response.statusCode());
