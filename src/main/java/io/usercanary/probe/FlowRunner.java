@@ -12,15 +12,13 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Runs one account's flow: its {@link Preparation}, then login, lookup, exchange, every check. The daemon,
- * {@code check} and the demo all call this. Never throws: whatever happens becomes the run's outcome. Thread-safe.
+ * Runs one account's flow: its {@link Preparation}, then the steps login, lookup, exchange and every check
+ * ({@link Flow}). The daemon, {@code check} and the demo all call this. Never throws: whatever happens becomes
+ * the run's outcome, a bug in the canary {@code internal_error}. Thread-safe.
  */
 public final class FlowRunner {
-    private static final Logger LOG = LoggerFactory.getLogger(FlowRunner.class);
     private static final AtomicLong RUN_IDS = new AtomicLong();
 
     private final CanaryConfig config;
@@ -83,7 +81,7 @@ public final class FlowRunner {
 
     public RunResult run(AccountConfig account) {
         long id = nextRunId();
-        Flow flow = new Flow(this, account);
+        Flow flow = new Flow(new FlowContext(this, account));
         try {
             Preparation.Prepared prepared = preparation.beforeRun(account, this::provision);
             if (prepared.recreated() || prepared.failed()) {
@@ -92,10 +90,9 @@ public final class FlowRunner {
             if (prepared.failed()) {
                 flow.notPrepared(prepared.failure());
             } else {
-                flow.run();
+                flow.run(Flow.forRun(config));
             }
         } catch (RuntimeException e) {
-            LOG.error("internal error in the flow of account {}: {}", account.name(), flow.redactor().redact(String.valueOf(e)), e);
             flow.internalError(e);
         }
         return flow.result(id);
@@ -108,13 +105,8 @@ public final class FlowRunner {
     public RunResult provision(AccountConfig account) {
         long id = RUN_IDS.incrementAndGet();
         signIn.forget(account);
-        Flow flow = new Flow(this, account);
-        try {
-            flow.provision();
-        } catch (RuntimeException e) {
-            LOG.error("internal error provisioning account {}: {}", account.name(), flow.redactor().redact(String.valueOf(e)), e);
-            flow.internalError(e);
-        }
+        Flow flow = new Flow(new FlowContext(this, account));
+        flow.run(Flow.forProvisioning(config, account));
         return flow.result(id);
     }
 
