@@ -27,7 +27,7 @@ public record RunResult(
         String loginPath) {
 
     /** What one run may hold (steps, traces, assertions, measurements), so the history is bounded by count times this. */
-    public static final long MAX_BYTES = 64 * 1024;
+    public static final long MAX_BYTES = 32 * 1024;
     /** Measurements kept per run: asserted pointers, far more than a sensible config has. */
     public static final int MAX_MEASUREMENTS = 256;
 
