@@ -42,13 +42,13 @@ final class CappedBody {
         List<byte[]> chunks = new ArrayList<>();
         long total = 0;
         while (true) {
-            held.take(CHUNK);
-            byte[] chunk = new byte[CHUNK];
+            byte[] chunk = new byte[CHUNK]; // one chunk per call is not counted: the budget counts what is kept
             int filled = 0;
             int n = 0;
             while (filled < CHUNK && (n = source.read(chunk, filled, CHUNK - filled)) != -1) {
                 filled += n;
             }
+            held.take(filled);
             total += filled;
             if (total > cap) {
                 throw new HttpFailure(HttpFailure.Kind.TOO_LARGE, "response body is over the " + megabytes() + " MB cap; not read whole");

@@ -68,11 +68,7 @@ public final class JsonScan {
             if (first == null) {
                 throw new NotJson("body is empty");
             }
-            value(parser, body, targets, 0, found);
-            if (parser.nextToken() != null) {
-                throw new NotJson("more than one JSON value at line " + parser.currentTokenLocation().getLineNr()
-                        + ", column " + parser.currentTokenLocation().getColumnNr());
-            }
+            value(parser, body, targets, 0, found); // like ObjectMapper.readTree, what follows the first value is not read
         } catch (JsonProcessingException e) {
             throw new NotJson(problem(e));
         } catch (IOException e) {
@@ -182,8 +178,9 @@ public final class JsonScan {
         int colon = message.indexOf(':');
         String what = (colon > 0 ? message.substring(0, colon) : message).trim();
         int quote = what.indexOf('\'');
-        if (quote > 0) {
-            what = what.substring(0, quote).trim(); // "Unrecognized token 'eyJ…'" would quote the body
+        int closing = quote < 0 ? -1 : what.indexOf('\'', quote + 1);
+        if (quote > 0 && (closing < 0 || closing - quote > 2)) {
+            what = what.substring(0, quote).trim(); // "Unrecognized token 'eyJ…'" would quote the body; ('<') is one character
         }
         if (what.length() > 120) {
             what = what.substring(0, 120) + "…";
