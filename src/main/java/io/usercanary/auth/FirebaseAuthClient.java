@@ -1,6 +1,5 @@
 package io.usercanary.auth;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.usercanary.config.Secret;
@@ -8,9 +7,12 @@ import io.usercanary.http.BoundedHttp;
 import io.usercanary.http.Deadline;
 import io.usercanary.http.HttpFailure;
 import io.usercanary.http.HttpResult;
-import java.io.IOException;
+import io.usercanary.http.JsonScan;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
@@ -23,6 +25,13 @@ public final class FirebaseAuthClient {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** idToken, refreshToken, expiresIn, localId: in sign-in answers, and in the secure token endpoint's snake_case. */
+    private static final List<String> SIGN_IN_FIELDS = List.of("/idToken", "/refreshToken", "/expiresIn", "/localId");
+    private static final List<String> REFRESH_FIELDS = List.of("/id_token", "/refresh_token", "/expires_in", "/user_id");
+    private static final String CREATED_AT = "/users/0/createdAt";
+    private static final String ERROR = "/error";
+    private static final String ERROR_MESSAGE = "/error/message";
+
     private final BoundedHttp http;
     private final FirebaseEndpoints endpoints;
     private final Secret apiKey;
@@ -33,81 +42,84 @@ public final class FirebaseAuthClient {
         this.apiKey = apiKey;
     }
 
-    /** Sees every raw exchange, e.g. for a run's trace; the URL it gets carries no API key. */
+    /** Sees every raw exchange while its body is held (copy what you keep), e.g. for a run's trace; the URL it gets carries no API key. */
     public interface Observer extends BiConsumer<String, HttpResult> {}
 
     public FirebaseTokens signInWithPassword(String email, Secret password, Deadline deadline, Observer observer)
             throws FirebaseError, HttpFailure {
         ObjectNode body = MAPPER.createObjectNode()
                 .put("email", email).put("password", password.reveal()).put("returnSecureToken", true);
-        JsonNode answer = post(endpoints.accounts("signInWithPassword"), body, deadline, observer);
-        return tokens(answer.path("idToken"), answer.path("refreshToken"), answer.path("expiresIn"), answer.path("localId"));
+        return tokens(post(endpoints.accounts("signInWithPassword"), body, deadline, observer, SIGN_IN_FIELDS), SIGN_IN_FIELDS);
     }
 
     public FirebaseTokens signInWithCustomToken(Secret customToken, Deadline deadline, Observer observer)
             throws FirebaseError, HttpFailure {
         ObjectNode body = MAPPER.createObjectNode().put("token", customToken.reveal()).put("returnSecureToken", true);
-        JsonNode answer = post(endpoints.accounts("signInWithCustomToken"), body, deadline, observer);
-        return tokens(answer.path("idToken"), answer.path("refreshToken"), answer.path("expiresIn"), answer.path("localId"));
+        return tokens(post(endpoints.accounts("signInWithCustomToken"), body, deadline, observer, SIGN_IN_FIELDS), SIGN_IN_FIELDS);
     }
 
     /** Trades a refresh token for a new ID token (form-encoded request, snake_case answer). */
     public FirebaseTokens refresh(Secret refreshToken, Deadline deadline, Observer observer) throws FirebaseError, HttpFailure {
         RequestBody form = new FormBody.Builder()
                 .add("grant_type", "refresh_token").add("refresh_token", refreshToken.reveal()).build();
-        JsonNode answer = send(endpoints.secureToken(), form, deadline, observer);
-        return tokens(answer.path("id_token"), answer.path("refresh_token"), answer.path("expires_in"), answer.path("user_id"));
+        return tokens(send(endpoints.secureToken(), form, deadline, observer, REFRESH_FIELDS), REFRESH_FIELDS);
     }
 
     /** When the account was created, from {@code accounts:lookup}. */
     public Instant createdAt(Secret idToken, Deadline deadline, Observer observer) throws FirebaseError, HttpFailure {
-        JsonNode answer = post(endpoints.accounts("lookup"), MAPPER.createObjectNode().put("idToken", idToken.reveal()),
-                deadline, observer);
-        JsonNode createdAt = answer.path("users").path(0).path("createdAt");
-        if (!createdAt.isTextual() && !createdAt.isNumber()) {
+        Map<String, JsonScan.Value> answer = post(endpoints.accounts("lookup"),
+                MAPPER.createObjectNode().put("idToken", idToken.reveal()), deadline, observer, List.of(CREATED_AT));
+        JsonScan.Value createdAt = answer.get(CREATED_AT);
+        if (createdAt.text() == null || createdAt.type() == JsonScan.Type.BOOLEAN) {
             throw new FirebaseError(200, "LOOKUP_WITHOUT_CREATED_AT");
         }
         try {
-            return Instant.ofEpochMilli(Long.parseLong(createdAt.asText()));
+            return Instant.ofEpochMilli(Long.parseLong(createdAt.text()));
         } catch (NumberFormatException e) {
             throw new FirebaseError(200, "LOOKUP_WITHOUT_CREATED_AT");
         }
     }
 
-    private JsonNode post(HttpUrl url, ObjectNode json, Deadline deadline, Observer observer) throws FirebaseError, HttpFailure {
-        return send(url, RequestBody.create(json.toString(), JSON), deadline, observer);
+    private Map<String, JsonScan.Value> post(HttpUrl url, ObjectNode json, Deadline deadline, Observer observer, List<String> fields)
+            throws FirebaseError, HttpFailure {
+        return send(url, RequestBody.create(json.toString(), JSON), deadline, observer, fields);
     }
 
-    private JsonNode send(HttpUrl url, RequestBody body, Deadline deadline, Observer observer) throws FirebaseError, HttpFailure {
+    /** The answer's values at {@code fields}, read while the body is held; an error answer becomes a FirebaseError. */
+    private Map<String, JsonScan.Value> send(HttpUrl url, RequestBody body, Deadline deadline, Observer observer, List<String> fields)
+            throws FirebaseError, HttpFailure {
         Request request = new Request.Builder()
                 .url(url.newBuilder().addQueryParameter("key", apiKey.reveal()).build())
                 .post(body)
                 .build();
-        HttpResult result = http.execute(request, deadline);
-        observer.accept(url.encodedPath(), result);
-        JsonNode answer = parse(result);
-        if (result.status() != 200) {
-            throw new FirebaseError(result.status(), errorCode(answer, result.status()));
-        }
-        if (answer == null) {
-            throw new FirebaseError(result.status(), "RESPONSE_NOT_JSON");
-        }
-        return answer;
+        return http.execute(request, deadline, result -> {
+            observer.accept(url.encodedPath(), result);
+            Map<String, JsonScan.Value> answer = parse(result, fields);
+            if (result.status() != 200) {
+                throw new FirebaseError(result.status(), errorCode(answer, result.status()));
+            }
+            if (answer == null) {
+                throw new FirebaseError(result.status(), "RESPONSE_NOT_JSON");
+            }
+            return answer;
+        });
     }
 
-    private static JsonNode parse(HttpResult result) {
+    private static Map<String, JsonScan.Value> parse(HttpResult result, List<String> fields) {
+        List<String> wanted = new ArrayList<>(fields);
+        wanted.add(ERROR);
+        wanted.add(ERROR_MESSAGE);
         try {
-            JsonNode node = MAPPER.readTree(result.body());
-            return node == null || node.isMissingNode() ? null : node;
-        } catch (IOException e) {
+            return JsonScan.scan(result.body(), wanted);
+        } catch (JsonScan.NotJson e) {
             return null;
         }
     }
 
-    static String errorCode(JsonNode answer, int status) {
-        String message = answer == null ? "" : answer.path("error").path("message").asText("");
-        if (message.isEmpty() && answer != null && answer.path("error").isTextual()) {
-            message = answer.path("error").asText(); // secure token endpoint on some errors
+    static String errorCode(Map<String, JsonScan.Value> answer, int status) {
+        String message = answer == null ? "" : text(answer.get(ERROR_MESSAGE));
+        if (message.isEmpty() && answer != null && answer.get(ERROR).type() == JsonScan.Type.STRING) {
+            message = text(answer.get(ERROR)); // secure token endpoint on some errors
         }
         if (message.isEmpty()) {
             return "HTTP_" + status;
@@ -115,17 +127,31 @@ public final class FirebaseAuthClient {
         int explanation = message.indexOf(" : ");
         String code = (explanation < 0 ? message : message.substring(0, explanation)).trim();
         // Codes are upper-case words; a free-text message (an API-key complaint) is kept short and generic.
-        return code.matches("[A-Z_]+") ? code : (status == 403 ? "PERMISSION_DENIED" : "HTTP_" + status);
+        return code.length() <= 64 && code.matches("[A-Z_]+") ? code : (status == 403 ? "PERMISSION_DENIED" : "HTTP_" + status);
     }
 
-    private static FirebaseTokens tokens(JsonNode id, JsonNode refresh, JsonNode expires, JsonNode localId) throws FirebaseError {
-        if (!id.isTextual() || id.asText().isEmpty()) {
+    private static FirebaseTokens tokens(Map<String, JsonScan.Value> answer, List<String> fields) throws FirebaseError {
+        JsonScan.Value id = answer.get(fields.get(0));
+        JsonScan.Value refresh = answer.get(fields.get(1));
+        if (id.type() != JsonScan.Type.STRING || id.text() == null || id.text().isEmpty()) {
             throw new FirebaseError(200, "RESPONSE_WITHOUT_ID_TOKEN");
         }
-        long seconds = expires.asLong(3600);
-        return new FirebaseTokens(Secret.of(id.asText()),
-                refresh.isTextual() ? Secret.of(refresh.asText()) : null,
+        long seconds = seconds(answer.get(fields.get(2)));
+        return new FirebaseTokens(Secret.of(id.text()),
+                refresh.type() == JsonScan.Type.STRING && refresh.text() != null ? Secret.of(refresh.text()) : null,
                 Duration.ofSeconds(seconds > 0 ? seconds : 3600),
-                localId.asText(""));
+                text(answer.get(fields.get(3))));
+    }
+
+    private static long seconds(JsonScan.Value expires) {
+        try {
+            return expires.text() == null ? 3600 : Long.parseLong(expires.text().trim());
+        } catch (NumberFormatException e) {
+            return 3600;
+        }
+    }
+
+    private static String text(JsonScan.Value value) {
+        return value == null || value.text() == null || !value.isScalar() ? "" : value.text();
     }
 }

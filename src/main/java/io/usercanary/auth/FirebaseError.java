@@ -42,11 +42,6 @@ public final class FirebaseError extends Exception {
         return code;
     }
 
-    /** The code as a metric label: itself when documented, {@code other} otherwise. */
-    public String metricCode() {
-        return DOCUMENTED_CODES.contains(code) ? code : "other";
-    }
-
     /** Wrong email or password: the codes with and without email-enumeration protection. */
     public boolean badCredentials() {
         return code.equals("INVALID_LOGIN_CREDENTIALS") || code.equals("INVALID_PASSWORD") || code.equals("EMAIL_NOT_FOUND");

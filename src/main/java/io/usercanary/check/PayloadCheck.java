@@ -1,22 +1,24 @@
 package io.usercanary.check;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.usercanary.config.Expectation;
-import java.io.IOException;
+import io.usercanary.http.JsonScan;
+import io.usercanary.http.JsonScan.Value;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import okhttp3.Headers;
 
 /**
  * Evaluates an {@link Expectation} against a response. Empty data outranks wrong data: a half-cloned
- * database shows both, and {@code empty} is the signal the alerts page on.
+ * database shows both, and {@code empty} is the signal the alerts page on. The body is read in one streaming
+ * pass ({@link JsonScan}), never as a tree, so its size and shape cannot exhaust memory.
  */
 public final class PayloadCheck {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** How much of a found value a detail quotes: enough to recognise it, never the whole of a huge one. */
+    private static final int SHOWN_CHARS = 80;
 
     private PayloadCheck() {}
 
@@ -35,32 +37,35 @@ public final class PayloadCheck {
         List<String> mismatched = new ArrayList<>();
         boolean needsJson = !expect.notEmpty().isEmpty() || !expect.minItems().isEmpty() || !expect.equals().isEmpty();
         if (needsJson) {
-            JsonNode root;
+            Set<String> pointers = new LinkedHashSet<>(expect.notEmpty());
+            pointers.addAll(expect.minItems().keySet());
+            pointers.addAll(expect.equals().keySet());
+            Map<String, Value> found;
             try {
-                root = MAPPER.readTree(body);
-            } catch (IOException e) {
-                String why = "body is not JSON: " + parseProblem(e);
+                found = JsonScan.scan(body, pointers);
+            } catch (JsonScan.NotJson e) {
+                if (e.getMessage().equals("body is empty")) {
+                    results.add(new AssertionResult("body is JSON", false, "body is empty"));
+                    return new Verdict(Verdict.Kind.NOT_JSON, "body is empty, expected JSON", results, measurements);
+                }
+                String why = "body is not JSON: " + e.getMessage();
                 results.add(new AssertionResult("body is JSON", false, why));
                 return new Verdict(Verdict.Kind.NOT_JSON, why, results, measurements);
             }
-            if (root == null || root.isMissingNode()) {
-                results.add(new AssertionResult("body is JSON", false, "body is empty"));
-                return new Verdict(Verdict.Kind.NOT_JSON, "body is empty, expected JSON", results, measurements);
-            }
             for (String pointer : expect.notEmpty()) {
-                JsonNode node = root.at(pointer);
+                Value node = found.get(pointer);
                 measurements.add(new PayloadMeasurement(check, pointer, size(node)));
                 String problem = emptiness(pointer, node);
                 record(results, empty, "notEmpty " + pointer, problem, describe(node));
             }
             for (Map.Entry<String, Integer> min : expect.minItems().entrySet()) {
-                JsonNode node = root.at(min.getKey());
                 String pointer = min.getKey();
+                Value node = found.get(pointer);
                 if (!expect.notEmpty().contains(pointer)) {
                     measurements.add(new PayloadMeasurement(check, pointer, size(node)));
                 }
                 String problem = null;
-                if (!node.isArray() && !node.isObject()) {
+                if (!node.isContainer()) {
                     problem = pointer + " is " + describe(node) + ", expected at least " + min.getValue() + " items";
                 } else if (node.size() < min.getValue()) {
                     problem = pointer + " has " + node.size() + " items, expected at least " + min.getValue();
@@ -69,14 +74,14 @@ public final class PayloadCheck {
             }
             expect.equals().forEach((pointer, template) -> {
                 String want = template.render(vars);
-                JsonNode node = root.at(pointer);
+                Value node = found.get(pointer);
                 String problem = null;
-                if (node.isMissingNode() || node.isNull()) {
+                if (node.type() == JsonScan.Type.MISSING || node.type() == JsonScan.Type.NULL) {
                     problem = pointer + " is " + describe(node) + ", expected " + want;
-                } else if (node.isContainerNode() || !node.asText().equals(want)) {
-                    problem = pointer + " is " + (node.isContainerNode() ? describe(node) : node.asText()) + ", expected " + want;
+                } else if (!node.isScalar() || node.text() == null || !node.text().equals(want)) {
+                    problem = pointer + " is " + shown(node) + ", expected " + want;
                 }
-                record(results, mismatched, "equals " + pointer + " " + want, problem, node.isValueNode() ? node.asText() : describe(node));
+                record(results, mismatched, "equals " + pointer + " " + want, problem, shown(node));
             });
         }
         expect.headers().forEach((name, want) -> {
@@ -103,68 +108,47 @@ public final class PayloadCheck {
         }
     }
 
-    private static String emptiness(String pointer, JsonNode node) {
-        if (node.isMissingNode()) {
-            return pointer + " is missing";
-        }
-        if (node.isNull()) {
-            return pointer + " is null";
-        }
-        if (node.isArray() && node.isEmpty()) {
-            return pointer + " is an empty array";
-        }
-        if (node.isObject() && node.isEmpty()) {
-            return pointer + " is an empty object";
-        }
-        if (node.isTextual() && node.asText().isEmpty()) {
-            return pointer + " is an empty string";
-        }
-        return null;
+    private static String emptiness(String pointer, Value node) {
+        return switch (node.type()) {
+            case MISSING -> pointer + " is missing";
+            case NULL -> pointer + " is null";
+            case ARRAY -> node.size() == 0 ? pointer + " is an empty array" : null;
+            case OBJECT -> node.size() == 0 ? pointer + " is an empty object" : null;
+            case STRING -> node.size() == 0 ? pointer + " is an empty string" : null;
+            default -> null;
+        };
     }
 
-    static long size(JsonNode node) {
-        if (node.isContainerNode()) {
-            return node.size();
-        }
-        if (node.isTextual()) {
-            return node.asText().length();
-        }
-        return node.isMissingNode() || node.isNull() ? 0 : 1;
+    /** Array or object entries, string length, 1 for another value, 0 when absent or null. */
+    static long size(Value node) {
+        return switch (node.type()) {
+            case ARRAY, OBJECT, STRING -> node.size();
+            case MISSING, NULL -> 0;
+            default -> 1;
+        };
     }
 
-    private static String describe(JsonNode node) {
-        if (node.isMissingNode()) {
-            return "missing";
+    /** A scalar's own text, clipped (the details are bounded), or what the container is. */
+    private static String shown(Value node) {
+        if (!node.isScalar()) {
+            return describe(node);
         }
-        if (node.isNull()) {
-            return "null";
-        }
-        if (node.isArray()) {
-            return "an array of " + node.size();
-        }
-        if (node.isObject()) {
-            return "an object with " + node.size() + " keys";
-        }
-        if (node.isTextual()) {
-            return "a string";
-        }
-        return "a " + node.getNodeType().name().toLowerCase();
+        return node.text() == null ? "a string of " + node.size() + " characters" : Detail.clip(node.text(), SHOWN_CHARS);
+    }
+
+    private static String describe(Value node) {
+        return switch (node.type()) {
+            case MISSING -> "missing";
+            case NULL -> "null";
+            case ARRAY -> "an array of " + node.size();
+            case OBJECT -> "an object with " + node.size() + " keys";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+        };
     }
 
     private static String summary(List<String> problems) {
         return problems.get(0) + (problems.size() > 1 ? " (+" + (problems.size() - 1) + " more)" : "");
-    }
-
-    private static String parseProblem(IOException e) {
-        if (e instanceof JsonProcessingException jpe) {
-            String message = jpe.getOriginalMessage();
-            int colon = message.indexOf(':');
-            String what = (colon > 0 ? message.substring(0, colon) : message).trim();
-            if (jpe.getLocation() != null) {
-                what += " at line " + jpe.getLocation().getLineNr() + ", column " + jpe.getLocation().getColumnNr();
-            }
-            return what.toLowerCase().startsWith("unexpected end-of-input") ? "truncated (" + what + ")" : what;
-        }
-        return e.getClass().getSimpleName();
     }
 }

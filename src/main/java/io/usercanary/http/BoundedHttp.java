@@ -1,35 +1,55 @@
 package io.usercanary.http;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import okhttp3.Call;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
-import okio.Buffer;
-import okio.BufferedSource;
 
 /**
  * Runs requests on one shared {@link OkHttpClient}: each call is bounded by what is left of the flow's
- * deadline and its body by a size cap. Thread-safe.
+ * deadline, its body by a size cap, and all bodies held at once by one memory budget, so the bytes in flight
+ * stay bounded whatever the number of flows and whatever the backends send. A body exists only while its
+ * {@link Reader} looks at it. Thread-safe.
  */
 public final class BoundedHttp {
     public static final long DEFAULT_BODY_CAP = 5L * 1024 * 1024;
+    /** What every body being read or looked at may hold together, by default. */
+    public static final long DEFAULT_BODY_MEMORY = 24L * 1024 * 1024;
 
     private final OkHttpClient client;
     private final long bodyCap;
+    private final BodyMemory memory;
+
+    /** Reads what it needs out of a response while its body is held; must not keep the body. */
+    @FunctionalInterface
+    public interface Reader<T, E extends Exception> {
+        T read(HttpResult result) throws E;
+    }
 
     public BoundedHttp(OkHttpClient client, long bodyCap) {
+        this(client, bodyCap, Math.max(DEFAULT_BODY_MEMORY, 2 * bodyCap));
+    }
+
+    /** {@code bodyMemory} must hold at least two bodies at the cap (one read in pieces, then joined). */
+    public BoundedHttp(OkHttpClient client, long bodyCap, long bodyMemory) {
+        if (bodyCap < 1 || bodyMemory < 2 * bodyCap) {
+            throw new IllegalArgumentException("bodyMemory " + bodyMemory + " must be at least twice the body cap " + bodyCap);
+        }
         this.client = client;
         this.bodyCap = bodyCap;
+        this.memory = new BodyMemory(bodyMemory);
     }
 
     /** A client with connect/read/write timeouts; the per-call deadline bounds the whole call on top. */
@@ -48,8 +68,9 @@ public final class BoundedHttp {
         return client;
     }
 
-    /** Executes with {@code client} (e.g. one carrying a per-flow cookie jar) within the deadline. */
-    public HttpResult execute(OkHttpClient callClient, Request request, Deadline deadline) throws HttpFailure {
+    /** Executes with {@code callClient} (e.g. one carrying a per-flow cookie jar) within the deadline; {@code reader} sees the response. */
+    public <T, E extends Exception> T execute(OkHttpClient callClient, Request request, Deadline deadline, Reader<T, E> reader)
+            throws HttpFailure, E {
         Duration remaining = deadline.remaining();
         if (remaining.isZero()) {
             throw new HttpFailure(HttpFailure.Kind.TIMEOUT, "no time left of the " + seconds(deadline.budget()) + " flow timeout");
@@ -57,73 +78,80 @@ public final class BoundedHttp {
         Call call = callClient.newCall(request);
         call.timeout().timeout(remaining.toNanos(), TimeUnit.NANOSECONDS);
         long start = System.nanoTime();
-        Response response;
+        BodyMemory.Held held = memory.hold(deadline);
         try {
-            response = call.execute();
-        } catch (IOException e) {
-            throw classify(e, deadline, false);
-        }
-        try (response) {
-            byte[] body = readCapped(response.body());
-            return new HttpResult(response.code(), response.headers(), body,
-                    Duration.ofNanos(System.nanoTime() - start), response.headers("Set-Cookie"));
-        } catch (IOException e) {
-            throw classify(e, deadline, true);
-        }
-    }
-
-    public HttpResult execute(Request request, Deadline deadline) throws HttpFailure {
-        return execute(client, request, deadline);
-    }
-
-    private byte[] readCapped(ResponseBody body) throws IOException, HttpFailure {
-        long announced = body.contentLength();
-        if (announced > bodyCap) {
-            throw new HttpFailure(HttpFailure.Kind.TOO_LARGE, "response body of " + announced + " bytes is over the "
-                    + bodyCap / (1024 * 1024) + " MB cap; not read");
-        }
-        BufferedSource source = body.source();
-        Buffer buffer = new Buffer();
-        while (buffer.size() <= bodyCap) {
-            if (source.read(buffer, 64 * 1024) == -1) {
-                return buffer.readByteArray();
+            HttpResult result;
+            try (Response response = call.execute()) {
+                byte[] body;
+                try {
+                    body = new CappedBody(response.body(), bodyCap, held).read();
+                } catch (IOException e) {
+                    throw classify(e, deadline, true, request.url(), start);
+                }
+                result = new HttpResult(response.code(), response.headers(), body,
+                        Duration.ofNanos(System.nanoTime() - start), response.headers("Set-Cookie"));
+            } catch (IOException e) {
+                throw classify(e, deadline, false, request.url(), start);
             }
+            return reader.read(result);
+        } finally {
+            held.release();
         }
-        throw new HttpFailure(HttpFailure.Kind.TOO_LARGE, "response body is over the " + bodyCap / (1024 * 1024) + " MB cap; not read whole");
     }
 
-    private static HttpFailure classify(IOException e, Deadline deadline, boolean readingBody) {
+    public <T, E extends Exception> T execute(Request request, Deadline deadline, Reader<T, E> reader) throws HttpFailure, E {
+        return execute(client, request, deadline, reader);
+    }
+
+    private static HttpFailure classify(IOException e, Deadline deadline, boolean readingBody, HttpUrl url, long start) {
+        String where = readingBody ? " while reading the body" : " waiting for the response";
         if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
-            String what = deadline.expired() ? "flow timeout of " + seconds(deadline.budget()) + " ran out" : "socket timed out";
-            return new HttpFailure(HttpFailure.Kind.TIMEOUT, what + (readingBody ? " while reading the body" : " waiting for the response"));
+            if (deadline.expired()) {
+                return new HttpFailure(HttpFailure.Kind.TIMEOUT, "timed out after " + seconds(deadline.budget()) + where
+                        + " (flow timeout of " + seconds(deadline.budget()) + " ran out)");
+            }
+            return new HttpFailure(HttpFailure.Kind.TIMEOUT,
+                    "timed out after " + seconds(Duration.ofNanos(System.nanoTime() - start)) + where + " (socket timeout)");
         }
         if (readingBody) {
-            return new HttpFailure(HttpFailure.Kind.TRUNCATED, "body truncated: " + describe(e));
+            return new HttpFailure(HttpFailure.Kind.TRUNCATED, "body truncated: " + describe(e, url));
         }
-        return new HttpFailure(HttpFailure.Kind.NETWORK, describe(e));
+        return new HttpFailure(HttpFailure.Kind.NETWORK, describe(e, url));
     }
 
-    private static String describe(IOException e) {
+    /** What went wrong and with whom, in one shape: {@code connection refused by api.example.com:443}. */
+    private static String describe(IOException e, HttpUrl url) {
+        String host = url.host() + ":" + url.port();
         if (e instanceof ConnectException) {
-            return "connection refused";
+            return "connection refused by " + host;
         }
         if (e instanceof UnknownHostException) {
-            return "unknown host";
+            return "unknown host " + url.host();
         }
         if (e instanceof NoRouteToHostException) {
-            return "no route to host";
+            return "no route to " + host;
         }
         if (e instanceof SSLException) {
-            return "TLS failed: " + e.getClass().getSimpleName();
+            return "TLS with " + host + " failed: " + e.getClass().getSimpleName();
         }
-        // IOException messages from okhttp name the problem ("unexpected end of stream", "Connection reset"),
-        // never a header or body; the URL is not in them.
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        if (e instanceof EOFException) {
+            return "connection closed by " + host + " before the body ended";
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        int on = message.indexOf(" on http");
+        message = on >= 0 ? message.substring(0, on) : message; // okhttp appends the URL
+        if (e instanceof SocketException && message.toLowerCase().contains("reset")) {
+            return "connection reset by " + host;
+        }
+        // The message may echo what the server sent (a malformed status line): the flow redacts it.
+        return e.getClass().getSimpleName() + " from " + host + (message.isEmpty() ? "" : ": " + message);
     }
 
-    private static String seconds(Duration d) {
+    static String seconds(Duration d) {
         long millis = d.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+        if (millis >= 1000) {
+            return Math.round(millis / 1000.0) + "s";
+        }
+        return millis + "ms";
     }
 }

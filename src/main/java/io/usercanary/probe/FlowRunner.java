@@ -10,16 +10,14 @@ import io.usercanary.config.CanaryConfig;
 import io.usercanary.http.BoundedHttp;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Runs one account's flow: login, lookup, exchange, every check. The daemon, {@code check} and the demo all
- * call this. What is kept between runs (cohort, tokens, backoff) lives in the {@link AccountStates} it is given.
- * Never throws: whatever happens becomes the run's outcome. Thread-safe.
+ * Runs one account's flow: the steps login, lookup, exchange and every check ({@link Flow}). The daemon,
+ * {@code check} and the demo all call this. What is kept between runs (cohort, tokens, backoff) lives in the
+ * {@link AccountStates} it is given. Never throws: whatever happens becomes the run's outcome, a bug in the
+ * canary {@code internal_error}. Thread-safe.
  */
 public final class FlowRunner implements Probe {
-    private static final Logger LOG = LoggerFactory.getLogger(FlowRunner.class);
     private static final AtomicLong RUN_IDS = new AtomicLong();
 
     private final CanaryConfig config;
@@ -73,11 +71,10 @@ public final class FlowRunner implements Probe {
     @Override
     public RunResult run(AccountConfig account) {
         long id = nextRunId();
-        Flow flow = new Flow(this, account);
+        Flow flow = new Flow(new FlowContext(this, account));
         try {
-            flow.run();
+            flow.run(Flow.forRun(config));
         } catch (RuntimeException e) {
-            LOG.error("internal error in the flow of account {}: {}", account.name(), flow.redactor().redact(String.valueOf(e)), e);
             flow.internalError(e);
         }
         return flow.result(id);
@@ -90,13 +87,8 @@ public final class FlowRunner implements Probe {
     public RunResult provision(AccountConfig account) {
         long id = RUN_IDS.incrementAndGet();
         signIn.forget(account);
-        Flow flow = new Flow(this, account);
-        try {
-            flow.provision();
-        } catch (RuntimeException e) {
-            LOG.error("internal error provisioning account {}: {}", account.name(), flow.redactor().redact(String.valueOf(e)), e);
-            flow.internalError(e);
-        }
+        Flow flow = new Flow(new FlowContext(this, account));
+        flow.run(Flow.forProvisioning(config, account));
         return flow.result(id);
     }
 
@@ -106,7 +98,7 @@ public final class FlowRunner implements Probe {
      */
     public RunResult notReady(AccountConfig account, String why) {
         long id = nextRunId();
-        Flow flow = new Flow(this, account);
+        Flow flow = new Flow(new FlowContext(this, account));
         flow.notPrepared(why);
         return flow.result(id);
     }

@@ -1,52 +1,144 @@
 package io.usercanary.probe;
 
+import io.usercanary.check.Detail;
 import io.usercanary.config.Secret;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Replaces secrets in text that leaves the process (details, traces): every value it was told about,
- * anything shaped like a JWT, and JSON string values whose key names a token, password, key or cookie.
+ * Replaces secrets in text that leaves a flow (details, traces, log lines): every value it was told about,
+ * anything shaped like a JWT or its first segment, and JSON string values whose key names a token, password,
+ * key, session or cookie. Linear in the input whatever it holds: hand-written scans, no regular expression.
+ * Thread-safe: {@link #add} builds a new snapshot, {@link #redact} reads the current one.
  */
 public final class Redactor {
-    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
-    private static final Pattern SECRET_FIELD = Pattern.compile(
-            "(\"[^\"]*(?i:token|password|secret|jwt|api_?key|cookie|session|authorization|credential)[^\"]*\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
-
+    /** A secret shorter than this would also match inside ordinary words: it is replaced only as a whole word. */
     private static final int WHOLE_WORD_BELOW = 8;
+    /** At a cut, a trailing piece of a secret at least this long is replaced too. */
+    private static final int PARTIAL_AT_CUT = 4;
+    /** Redacting more input than the excerpt shows lets redacted pieces shrink without the excerpt coming up short. */
+    private static final int WINDOW_FACTOR = 8;
 
-    private final Set<String> secrets = ConcurrentHashMap.newKeySet();
+    private volatile Needle[] needles = new Needle[0];
 
     public Redactor add(Secret secret) {
-        if (secret != null && !secret.isEmpty()) {
-            secrets.add(secret.reveal());
-        }
-        return this;
+        return secret == null || secret.isEmpty() ? this : add(secret.reveal());
     }
 
-    public Redactor add(String secret) {
-        if (secret != null && !secret.isEmpty()) {
-            secrets.add(secret);
+    public synchronized Redactor add(String secret) {
+        if (secret == null || secret.isEmpty()) {
+            return this;
         }
+        for (Needle n : needles) {
+            if (n.text.equals(secret)) {
+                return this;
+            }
+        }
+        Needle[] next = Arrays.copyOf(needles, needles.length + 1);
+        next[needles.length] = new Needle(secret);
+        Arrays.sort(next, Comparator.comparingInt((Needle n) -> n.text.length()).reversed());
+        needles = next;
         return this;
     }
 
     public String redact(String text) {
+        return redact(text, false);
+    }
+
+    /** The first {@code maxChars} of {@code text} once redacted, with {@code …} when it was cut; linear in {@code maxChars}. */
+    public String excerpt(String text, int maxChars) {
+        return excerpt(text, maxChars, false);
+    }
+
+    /** The same for {@code text} that is itself the start of something longer ({@code truncated}): its end may cut a secret. */
+    public String excerpt(String text, int maxChars, boolean truncated) {
+        if (text == null) {
+            return null;
+        }
+        int window = (int) Math.min(text.length(), (long) maxChars * WINDOW_FACTOR + longestSecret());
+        boolean cut = truncated || window < text.length();
+        String redacted = redact(window < text.length() ? cutAt(text, window) : text, cut);
+        String clipped = Detail.clip(redacted, maxChars);
+        return cut && clipped.length() == redacted.length() ? clipped + "…" : clipped;
+    }
+
+    /** A detail: redacted, then clipped to {@link Detail#MAX_CHARS}. */
+    public String detail(String text) {
+        return excerpt(text, Detail.MAX_CHARS);
+    }
+
+    private String redact(String text, boolean cut) {
         if (text == null || text.isEmpty()) {
             return text;
         }
         String out = text;
-        for (String secret : secrets.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
-            // A short secret ("k", "abc") would also match inside ordinary words: replace it only as a whole token.
-            out = secret.length() >= WHOLE_WORD_BELOW
-                    ? out.replace(secret, Secret.REDACTED)
-                    : Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(secret) + "(?![A-Za-z0-9])").matcher(out)
-                            .replaceAll(Matcher.quoteReplacement(Secret.REDACTED));
+        for (Needle needle : needles) {
+            out = needle.replaceIn(out, cut);
         }
-        out = JWT.matcher(out).replaceAll(Secret.REDACTED);
-        return SECRET_FIELD.matcher(out).replaceAll("$1\"" + Secret.REDACTED + "\"");
+        out = SecretShapes.jwts(out);
+        return SecretShapes.jsonValues(out);
+    }
+
+    private int longestSecret() {
+        Needle[] current = needles;
+        return current.length == 0 ? 0 : current[0].text.length();
+    }
+
+    private static String cutAt(String text, int at) {
+        return Character.isHighSurrogate(text.charAt(at - 1)) ? text.substring(0, at - 1) : text.substring(0, at);
+    }
+
+    /** One secret with its Knuth-Morris-Pratt failure table, built once when the secret is added. */
+    private static final class Needle {
+        final String text;
+        final int[] fail;
+        final boolean wholeWord;
+
+        Needle(String text) {
+            this.text = text;
+            this.wholeWord = text.length() < WHOLE_WORD_BELOW;
+            this.fail = new int[text.length()];
+            for (int i = 1, k = 0; i < text.length(); i++) {
+                while (k > 0 && text.charAt(i) != text.charAt(k)) {
+                    k = fail[k - 1];
+                }
+                if (text.charAt(i) == text.charAt(k)) {
+                    k++;
+                }
+                fail[i] = k;
+            }
+        }
+
+        /** Every non-overlapping occurrence replaced, left to right; at a cut also a trailing start of the secret. */
+        String replaceIn(String in, boolean cut) {
+            StringBuilder out = null;
+            int copied = 0;
+            int q = 0;
+            int m = text.length();
+            for (int i = 0; i < in.length(); i++) {
+                char c = in.charAt(i);
+                while (q > 0 && c != text.charAt(q)) {
+                    q = fail[q - 1];
+                }
+                if (c == text.charAt(q)) {
+                    q++;
+                }
+                if (q == m) {
+                    int start = i - m + 1;
+                    if (!wholeWord || SecretShapes.wordBoundary(in, start, i + 1)) {
+                        out = (out == null ? new StringBuilder() : out).append(in, copied, start).append(Secret.REDACTED);
+                        copied = i + 1;
+                        q = 0;
+                    } else {
+                        q = fail[q - 1];
+                    }
+                }
+            }
+            if (cut && q >= Math.min(PARTIAL_AT_CUT, m) && in.length() - q >= copied) {
+                out = (out == null ? new StringBuilder() : out).append(in, copied, in.length() - q).append(Secret.REDACTED);
+                copied = in.length();
+            }
+            return out == null ? in : out.append(in, copied, in.length()).toString();
+        }
     }
 }

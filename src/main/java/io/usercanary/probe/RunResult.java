@@ -1,6 +1,7 @@
 package io.usercanary.probe;
 
 import io.usercanary.auth.FirebaseError;
+import io.usercanary.check.Detail;
 import io.usercanary.check.PayloadMeasurement;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.TreeSet;
 /**
  * One run of one account's flow. {@code outcome} is the first failure in flow order, else slow or ok.
  * {@code ageSeconds} is empty when the lookup was not reached; {@code firebaseError} is Firebase's code, if it said no.
+ * A run holds at most about {@link #MAX_BYTES}: its detail is clipped and its traces trimmed to fit.
  */
 public record RunResult(
         long id,
@@ -27,10 +29,20 @@ public record RunResult(
         Optional<String> firebaseError,
         String loginPath) {
 
+    /** What one run may hold (steps, traces, assertions, measurements), so the history is bounded by count times this. */
+    public static final long MAX_BYTES = 32 * 1024;
+    /** Measurements kept per run: asserted pointers, far more than a sensible config has. */
+    public static final int MAX_MEASUREMENTS = 256;
+
     public RunResult {
-        steps = List.copyOf(steps);
-        payload = List.copyOf(payload);
-        detail = detail == null ? "" : detail;
+        payload = List.copyOf(payload.size() > MAX_MEASUREMENTS ? payload.subList(0, MAX_MEASUREMENTS) : payload);
+        steps = RunBounds.steps(List.copyOf(steps), MAX_BYTES - RunBounds.payloadBytes(payload));
+        detail = detail == null ? "" : Detail.clip(detail);
+    }
+
+    /** An estimate of what this run holds in memory, for the bound above. */
+    public long estimatedBytes() {
+        return RunBounds.bytes(steps) + RunBounds.payloadBytes(payload) + 2L * detail.length();
     }
 
     public boolean passed() {

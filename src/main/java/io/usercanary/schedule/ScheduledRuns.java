@@ -6,6 +6,7 @@ import io.usercanary.probe.AccountStates;
 import io.usercanary.probe.FlowRunner;
 import io.usercanary.probe.Outcome;
 import io.usercanary.probe.Probe;
+import io.usercanary.probe.RedactedThrowable;
 import io.usercanary.probe.RunListener;
 import io.usercanary.probe.RunResult;
 import io.usercanary.probe.Step;
@@ -116,12 +117,13 @@ public final class ScheduledRuns {
             if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
                 throw e;
             }
-            LOG.error("internal error in the run of account {}: {}", account.name(), e.getClass().getName(), e);
+            LOG.error("internal error in the run of account {}: {}", account.name(), e.getClass().getName(),
+                    RedactedThrowable.withoutMessage(e));
             Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
             String detail = "internal error (see the log): " + e.getClass().getSimpleName();
-            StepResult step = new StepResult(Step.CHECK, "", Outcome.NETWORK_ERROR, detail, took, 0, List.of(), List.of());
+            StepResult step = new StepResult(Step.CHECK, "", Outcome.INTERNAL_ERROR, detail, took, 0, List.of(), List.of());
             return new RunResult(FlowRunner.nextRunId(), account.name(), states.of(account).cohort(account), Optional.empty(),
-                    started, took, Outcome.NETWORK_ERROR, detail, List.of(step), List.of(), Optional.empty(), "");
+                    started, took, Outcome.INTERNAL_ERROR, detail, List.of(step), List.of(), Optional.empty(), "");
         }
     }
 

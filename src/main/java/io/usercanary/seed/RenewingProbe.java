@@ -2,6 +2,7 @@ package io.usercanary.seed;
 
 import io.usercanary.config.AccountConfig;
 import io.usercanary.probe.FlowRunner;
+import io.usercanary.probe.RedactedThrowable;
 import io.usercanary.probe.Probe;
 import io.usercanary.probe.RunResult;
 import org.slf4j.Logger;
@@ -29,7 +30,8 @@ public final class RenewingProbe implements Probe {
         try {
             renewal = ephemeral.renewIfDue(account, runner::provision);
         } catch (RuntimeException e) {
-            LOG.error("internal error renewing ephemeral account {}: {}", account.name(), e.getClass().getName(), e);
+            LOG.error("internal error renewing ephemeral account {}: {}", account.name(), e.getClass().getName(),
+                    RedactedThrowable.withoutMessage(e));
             renewal = EphemeralAccounts.Renewal.failed("ephemeral account could not be recreated: internal error (see the log): "
                     + e.getClass().getSimpleName());
         }

@@ -18,7 +18,7 @@ public final class MetricsContract {
     public static final Set<String> COMMON_LABELS = Set.of("environment", "location");
     public static final Set<String> TARGET_LABELS = Set.of("job", "instance");
     public static final List<String> OUTCOMES = List.of("ok", "slow", "login_failed", "exchange_failed",
-            "http_error", "timeout", "network_error", "invalid_payload", "empty", "mismatch");
+            "http_error", "timeout", "network_error", "invalid_payload", "empty", "mismatch", "internal_error");
     public static final Set<String> PASSING = Set.of("ok", "slow");
     public static final List<String> STEPS = List.of("login", "lookup", "exchange", "check");
 

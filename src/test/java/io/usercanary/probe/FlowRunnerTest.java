@@ -140,7 +140,7 @@ class FlowRunnerTest {
             production.on(EXCHANGE, json(401, "{\"error\":\"invalid token\"}"));
             RunResult result = runBasic();
             assertEquals(Outcome.EXCHANGE_FAILED, result.outcome());
-            assertEquals("expected status 2xx, got 401", result.detail());
+            assertEquals("exchange: expected status 2xx, got 401", result.detail());
         }
 
         @Test
@@ -148,7 +148,7 @@ class FlowRunnerTest {
             production.on(EXCHANGE, json(200, "{\"data\":{}}"));
             RunResult result = runBasic();
             assertEquals(Outcome.EXCHANGE_FAILED, result.outcome());
-            assertEquals("no token at json /data/session/accessToken", result.detail());
+            assertEquals("exchange: no token at json /data/session/accessToken", result.detail());
         }
 
         @Test
@@ -315,19 +315,32 @@ class FlowRunnerTest {
     }
 
     @Test
-    void refusedConnectionIsNetworkError() throws Exception {
-        String yaml = TestConfigs.basic(hostPort(), "").replace("baseUrl: http://" + hostPort(), "baseUrl: http://127.0.0.1:" + closedPort());
+    void refusedExchangeIsExchangeFailedNamingTheHost() throws Exception {
+        int port = closedPort();
+        String yaml = TestConfigs.basic(hostPort(), "").replace("baseUrl: http://" + hostPort(), "baseUrl: http://127.0.0.1:" + port);
         RunResult result = run(yaml);
-        assertEquals(Outcome.NETWORK_ERROR, result.outcome());
-        assertEquals("connection refused", result.detail());
+        assertEquals(Outcome.EXCHANGE_FAILED, result.outcome());
+        assertEquals("exchange: connection refused by 127.0.0.1:" + port, result.detail());
         assertFalse(result.passed());
     }
 
     @Test
-    void firebaseUnreachableIsNetworkErrorAtLogin() throws Exception {
-        String yaml = TestConfigs.basic(hostPort(), "").replace("emulatorHost: " + hostPort(), "emulatorHost: 127.0.0.1:" + closedPort());
+    void refusedDashboardWithoutAnExchangeIsNetworkErrorNamingTheCheckAndHost() throws Exception {
+        int port = closedPort();
+        String yaml = TestConfigs.basic(hostPort(), "").replaceAll("(?s)  exchange:.*?accessToken }\n", "")
+                .replace("baseUrl: http://" + hostPort(), "baseUrl: http://127.0.0.1:" + port);
         RunResult result = run(yaml);
-        assertEquals(Outcome.NETWORK_ERROR, result.outcome(), result.detail());
+        assertEquals(Outcome.NETWORK_ERROR, result.outcome());
+        assertEquals("overview: connection refused by 127.0.0.1:" + port, result.detail());
+    }
+
+    @Test
+    void firebaseUnreachableIsLoginFailedAtLogin() throws Exception {
+        int port = closedPort();
+        String yaml = TestConfigs.basic(hostPort(), "").replace("emulatorHost: " + hostPort(), "emulatorHost: 127.0.0.1:" + port);
+        RunResult result = run(yaml);
+        assertEquals(Outcome.LOGIN_FAILED, result.outcome(), result.detail());
+        assertEquals("Firebase: connection refused by 127.0.0.1:" + port, result.detail());
         assertEquals(Step.LOGIN, result.steps().get(0).step());
     }
 

@@ -117,7 +117,7 @@ class CanarySchedulerTest {
         start(DaemonConfigs.offline(List.of("flaky"), "{ interval: 1s, jitter: 0s, timeout: 1s }"), prober, record);
         await(Duration.ofSeconds(4), "ok runs after the failure", () -> runs("flaky", Outcome.OK) >= 2);
         RunResult first = results.get(0);
-        assertEquals(Outcome.NETWORK_ERROR, first.outcome());
+        assertEquals(Outcome.INTERNAL_ERROR, first.outcome());
         assertEquals("internal error (see the log): IllegalStateException", first.detail());
         assertTrue(scheduler.running());
     }
