@@ -3,11 +3,8 @@ package io.usercanary.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
-import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.usercanary.auth.FirebaseError;
-import io.usercanary.check.PayloadMeasurement;
 import io.usercanary.config.AccountConfig;
 import io.usercanary.config.CanaryConfig;
 import io.usercanary.config.CheckConfig;
@@ -20,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +31,6 @@ public final class RunMetrics implements RunListener {
     static final String RUNS = "usercanary.runs";
     static final String CHECK_RESULTS = "usercanary.check.results";
     static final String STEP_DURATION = "usercanary.step.duration";
-    static final String PAYLOAD_ITEMS = "usercanary.payload.items";
     static final String FIREBASE_ERRORS = "usercanary.firebase.errors";
     /** Step-duration buckets, 5 ms to 30 s. */
     static final Duration[] BUCKETS = {
@@ -44,18 +39,14 @@ public final class RunMetrics implements RunListener {
         Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30)};
 
     private final MeterRegistry registry;
-    private final MultiGauge payloadItems;
+    private final PayloadGauges payload;
     private final Map<String, AccountGauges> gauges = new HashMap<>();
     private final Map<String, Set<String>> counted = new HashMap<>();
-    /** account → check → pointer → items, from the last response of that check that could be measured. */
-    private final Map<String, Map<String, Map<String, Long>>> payload = new HashMap<>();
     private CanaryConfig config;
 
     public RunMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.payloadItems = MultiGauge.builder(PAYLOAD_ITEMS)
-                .description("Items at each notEmpty/minItems pointer in the account's last response of the check")
-                .register(registry);
+        this.payload = new PayloadGauges(registry);
         for (String code : new TreeSet<>(FirebaseError.DOCUMENTED_CODES)) {
             firebaseErrors(code);
         }
@@ -86,7 +77,6 @@ public final class RunMetrics implements RunListener {
                 cohortKnown(account.name(), cohort);
             }
         }
-        publishPayload();
     }
 
     @Override
@@ -111,15 +101,7 @@ public final class RunMetrics implements RunListener {
         result.firebaseError().ifPresent(code ->
                 firebaseErrors(FirebaseError.DOCUMENTED_CODES.contains(code) ? code : "other").increment());
         gauges.get(account).update(result);
-        if (!result.payload().isEmpty()) {
-            Map<String, Map<String, Long>> byCheck = payload.computeIfAbsent(account, a -> new LinkedHashMap<>());
-            Map<String, Map<String, Long>> fresh = new LinkedHashMap<>();
-            for (PayloadMeasurement m : result.payload()) {
-                fresh.computeIfAbsent(m.check(), c -> new LinkedHashMap<>()).put(m.pointer(), m.items());
-            }
-            byCheck.putAll(fresh);
-            publishPayload();
-        }
+        payload.update(account, result.payload());
     }
 
     /** Pre-registers the account's series for {@code cohort}; when the cohort changed, its gauges move over. */
@@ -144,28 +126,22 @@ public final class RunMetrics implements RunListener {
     private void removeAccount(String account) {
         gauges.remove(account).remove();
         counted.remove(account);
-        payload.remove(account);
+        payload.removeAccount(account);
         removeWhere("account", account);
     }
 
     private void removeCheck(String check) {
-        payload.values().forEach(byCheck -> byCheck.remove(check));
+        payload.removeCheck(check);
         removeWhere("check", check);
     }
 
     private void removeWhere(String tag, String value) {
         for (Meter meter : List.copyOf(registry.getMeters())) {
-            if (value.equals(meter.getId().getTag(tag)) && !meter.getId().getName().equals(PAYLOAD_ITEMS)) {
+            // The failure streak follows its account's gauges (AccountGauges.remove), not a removed check.
+            if (value.equals(meter.getId().getTag(tag)) && !meter.getId().getName().equals(FailureStreak.NAME)) {
                 registry.remove(meter);
             }
         }
-    }
-
-    private void publishPayload() {
-        List<MultiGauge.Row<?>> rows = new ArrayList<>();
-        payload.forEach((account, byCheck) -> byCheck.forEach((check, pointers) -> pointers.forEach((pointer, items) ->
-                rows.add(MultiGauge.Row.of(Tags.of("account", account, "check", check, "pointer", pointer), items)))));
-        payloadItems.register(rows, true);
     }
 
     private Counter runs(String account, String cohort, Outcome outcome) {
