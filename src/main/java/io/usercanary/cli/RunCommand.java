@@ -6,6 +6,8 @@ import io.usercanary.logging.LogFormat;
 import io.usercanary.schedule.Daemon;
 import io.usercanary.schedule.DaemonOptions;
 import java.io.IOException;
+import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "Listen on this address instead of server.bind.")
     String bind;
 
+    @Option(names = "--web.external-url", paramLabel = "URL",
+            description = "The URL people open the status page at (behind a proxy, say); alert notifications link to it.")
+    String externalUrl;
+
     @Option(names = "--log-format", paramLabel = "FORMAT",
             description = "text or json, one object per line (default: $" + LogFormat.ENV + ", else text).")
     String logFormat;
@@ -53,6 +59,12 @@ final class RunCommand implements Callable<Integer> {
         if (port != null && (port < 0 || port > 65535)) {
             return usage("--port: " + port + " is not a TCP port");
         }
+        Optional<URI> statusPage;
+        try {
+            statusPage = StatusPageUrl.parse(externalUrl);
+        } catch (IllegalArgumentException e) {
+            return usage("--web.external-url: " + e.getMessage());
+        }
         CanaryConfig loaded;
         try {
             loaded = config.load();
@@ -66,6 +78,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             return usage(e.getMessage());
         }
+        statusPage.ifPresent(daemon.metrics()::statusPage);
         Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "usercanary-shutdown"));
         if (!Signals.handle("HUP", daemon::reload)) {
             LOG.info("SIGHUP is not available here: reload with POST /-/reload");
