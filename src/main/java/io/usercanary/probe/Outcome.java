@@ -17,7 +17,9 @@ public enum Outcome {
     /** A notEmpty or minItems assertion failed: the incident usercanary exists for. */
     EMPTY("empty", false),
     /** An equals or header assertion failed: wrong data, environment or database. */
-    MISMATCH("mismatch", false);
+    MISMATCH("mismatch", false),
+    /** A bug in the canary itself, not production's fault. */
+    INTERNAL_ERROR("internal_error", false);
 
     private final String label;
     private final boolean passed;

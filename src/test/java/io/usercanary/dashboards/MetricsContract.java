@@ -18,11 +18,18 @@ public final class MetricsContract {
     public static final Set<String> COMMON_LABELS = Set.of("environment", "location");
     public static final Set<String> TARGET_LABELS = Set.of("job", "instance");
     public static final List<String> OUTCOMES = List.of("ok", "slow", "login_failed", "exchange_failed",
-            "http_error", "timeout", "network_error", "invalid_payload", "empty", "mismatch");
+            "http_error", "timeout", "network_error", "invalid_payload", "empty", "mismatch", "internal_error");
     public static final Set<String> PASSING = Set.of("ok", "slow");
     public static final List<String> STEPS = List.of("login", "lookup", "exchange", "check");
 
     private static final Map<String, Set<String>> OWN_LABELS = ownLabels();
+    /**
+     * Series the rules already use that the cluster code (issue 11) exports, not every build yet: allowed in
+     * rules and panels ({@link #labelsOf}), not demanded from a live scrape ({@link #metricNames}).
+     */
+    private static final Map<String, Set<String>> CLUSTER_LABELS = Map.of(
+            "usercanary_cluster_members", Set.of(),
+            "usercanary_cluster_database_up", Set.of());
 
     private static Map<String, Set<String>> ownLabels() {
         Map<String, Set<String>> m = new LinkedHashMap<>();
@@ -41,6 +48,10 @@ public final class MetricsContract {
         m.put("usercanary_config_last_reload_success_timestamp_seconds", Set.of());
         m.put("usercanary_build_info", Set.of("version"));
         m.put("usercanary_schedule_interval_seconds", Set.of());
+        m.put("usercanary_consecutive_failures", Set.of("account", "cohort", "outcome", "check", "assertion"));
+        m.put("usercanary_cohort_min_age_seconds", Set.of("cohort"));
+        m.put("usercanary_cohort_max_age_seconds", Set.of("cohort"));
+        m.put("usercanary_status_page_info", Set.of("url"));
         return Map.copyOf(m);
     }
 
@@ -51,7 +62,7 @@ public final class MetricsContract {
 
     /** All labels a series of this name may carry, or empty if the name is not in the contract. */
     public static Optional<Set<String>> labelsOf(String metric) {
-        Set<String> own = OWN_LABELS.get(metric);
+        Set<String> own = OWN_LABELS.getOrDefault(metric, CLUSTER_LABELS.get(metric));
         if (own == null) {
             return Optional.empty();
         }

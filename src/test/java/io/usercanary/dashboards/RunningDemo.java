@@ -52,6 +52,7 @@ public final class RunningDemo implements AutoCloseable {
             CanaryConfig config = new ConfigLoader(target.environment()).parse(yaml, "usercanary-demo.yaml");
             Daemon daemon = Daemon.start(config, DaemonOptions.defaults()
                     .withEnvironment(target.environment()).withBind("127.0.0.1").withPort(0).withVersion("e2e"));
+            daemon.metrics().statusPage(URI.create("http://127.0.0.1:" + daemon.port() + "/"));
             return new RunningDemo(target, daemon);
         } catch (ConfigException e) {
             target.close();
