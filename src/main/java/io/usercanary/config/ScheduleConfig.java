@@ -8,7 +8,7 @@ import java.time.Duration;
  */
 public record ScheduleConfig(Duration interval, Duration jitter, Duration timeout, Integer threads, Duration confirmAfter) {
     /** The default confirmation delay, when it is shorter than half the interval (declared before DEFAULT uses it). */
-    public static final Duration DEFAULT_CONFIRM_AFTER = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_CONFIRM_AFTER = Duration.ofSeconds(3);
     /** 15 s: a delivered page within 90 s of a bad deploy needs it (the arithmetic is in dashboards/alerts.yml). */
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(15);
     private static final Duration MAX_DEFAULT_TIMEOUT = Duration.ofSeconds(30);

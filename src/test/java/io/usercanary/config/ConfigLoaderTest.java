@@ -76,7 +76,7 @@ class ConfigLoaderTest {
             assertEquals(List.of("new", "recent", "established"), config.cohorts().stream().map(CohortConfig::name).toList());
             assertEquals(Duration.ofSeconds(15), config.schedule().interval());
             assertEquals(Duration.ofSeconds(15), config.schedule().timeout(), "at most the interval");
-            assertEquals(Duration.ofSeconds(5), config.schedule().confirmAfter());
+            assertEquals(Duration.ofSeconds(3), config.schedule().confirmAfter());
             assertEquals(9464, config.server().port());
             assertEquals(LoginMethod.PASSWORD, config.accounts().get(0).login());
         }
