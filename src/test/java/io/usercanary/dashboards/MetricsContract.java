@@ -24,8 +24,8 @@ public final class MetricsContract {
 
     private static final Map<String, Set<String>> OWN_LABELS = ownLabels();
     /**
-     * Series the rules already use that the cluster code (issue 11) exports, not every build yet: allowed in
-     * rules and panels ({@link #labelsOf}), not demanded from a live scrape ({@link #metricNames}).
+     * Series of a clustered daemon (issue 11), which a single process does not export: allowed in rules and
+     * panels ({@link #labelsOf}), not demanded from a live scrape ({@link #metricNames}).
      */
     private static final Map<String, Set<String>> CLUSTER_LABELS = Map.of(
             "usercanary_cluster_members", Set.of(),
@@ -53,6 +53,11 @@ public final class MetricsContract {
         m.put("usercanary_cohort_max_age_seconds", Set.of("cohort"));
         m.put("usercanary_status_page_info", Set.of("url"));
         return Map.copyOf(m);
+    }
+
+    /** The cluster's series: exported only by a daemon with {@code cluster:} configured, so never by the demo. */
+    public static Set<String> clusterMetricNames() {
+        return new TreeSet<>(CLUSTER_LABELS.keySet());
     }
 
     /** Every usercanary_* series name as scraped (the histogram as its _bucket, _sum and _count). */
