@@ -99,6 +99,11 @@ public final class Daemon implements DaemonControl, AutoCloseable {
         return daemon;
     }
 
+    /** The metrics registry and its gauges, e.g. to export the status page's external URL. */
+    public CanaryMetrics metrics() {
+        return metrics;
+    }
+
     /** The port the endpoints are served on (the actual one when started with port 0). */
     public int port() {
         return web.port();

@@ -47,6 +47,11 @@ final class DemoCommand implements Callable<Integer> {
                     + "transient error, which must page nobody.")
     Duration transientAt;
 
+    @Option(names = "--restart-at", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Then the backend restarts: the first dashboard request from then on, and every one in the "
+                    + "second after it, fails with HTTP 502. Must page nobody.")
+    Duration restartAt;
+
     @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
             description = "How often each account runs (default: ${DEFAULT-VALUE}).")
     Duration interval;
@@ -92,7 +97,8 @@ final class DemoCommand implements Callable<Integer> {
         try {
             Clock clock = Clock.systemUTC();
             target = DemoTarget.start(clock, timeline, TimelineNarrator.toLog(),
-                    transientAt == null ? TransientFault.NONE : TransientFault.after(clock, transientAt));
+                    restartAt != null ? TransientFault.restart(clock, restartAt, Duration.ofSeconds(1))
+                            : transientAt == null ? TransientFault.NONE : TransientFault.after(clock, transientAt));
         } catch (IOException e) {
             return usage("the demo target cannot listen on loopback: " + e.getMessage());
         }
@@ -110,6 +116,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         String base = "http://" + ("0.0.0.0".equals(bind) ? "localhost" : bind.equals("127.0.0.1") ? "localhost" : bind)
                 + ":" + daemon.port();
+        daemon.metrics().statusPage(java.net.URI.create(base + "/"));
         out.println("usercanary demo: the daemon is monitoring an embedded demo target (sign-in on "
                 + target.emulatorHost() + ", backend on " + target.backendBaseUrl() + ")");
         out.println("  status page  " + base + "/");
@@ -120,6 +127,10 @@ final class DemoCommand implements Callable<Integer> {
                 : "  at " + Durations.format(incidentAt) + " the backend is redeployed with the wrong environment file "
                         + "(the 2-month and 8-month accounts see empty dashboards); at " + Durations.format(recoverAt)
                         + " it is fixed. Ctrl-C to stop.");
+        if (restartAt != null) {
+            out.println("  at " + Durations.format(restartAt) + " the backend restarts: dashboard requests fail with HTTP 502 for 1 s"
+                    + " (a restart of a second: no alert)");
+        }
         if (transientAt != null) {
             out.println("  at " + Durations.format(transientAt) + " each account's next dashboard request fails once with HTTP 502"
                     + " (a single transient error: its confirmation run passes, no alert)");

@@ -10,6 +10,8 @@ import io.usercanary.webconfig.WebConfigException;
 import io.usercanary.webconfig.WebConfigFile;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -37,6 +39,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "Listen on this address instead of server.bind.")
     String bind;
+
+    @Option(names = "--web.external-url", paramLabel = "URL",
+            description = "The URL people open the status page at (behind a proxy, say); alert notifications link to it.")
+    String externalUrl;
 
     @Option(names = "--log-format", paramLabel = "FORMAT",
             description = "text or json, one object per line (default: $" + LogFormat.ENV + ", else text).")
@@ -67,6 +73,12 @@ final class RunCommand implements Callable<Integer> {
         }
         if (port != null && (port < 0 || port > 65535)) {
             return usage("--port: " + port + " is not a TCP port");
+        }
+        Optional<URI> statusPage;
+        try {
+            statusPage = StatusPageUrl.parse(externalUrl);
+        } catch (IllegalArgumentException e) {
+            return usage("--web.external-url: " + e.getMessage());
         }
         CanaryConfig loaded;
         try {
@@ -102,6 +114,7 @@ final class RunCommand implements Callable<Integer> {
             return usage(e.getMessage());
         }
         started.set(daemon);
+        statusPage.ifPresent(daemon.metrics()::statusPage);
         if (!Signals.handle("HUP", daemon::reload)) {
             LOG.info("SIGHUP is not available here: reload with POST /-/reload");
         }

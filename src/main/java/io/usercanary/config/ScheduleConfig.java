@@ -8,15 +8,18 @@ import java.time.Duration;
  */
 public record ScheduleConfig(Duration interval, Duration jitter, Duration timeout, Integer threads, Duration confirmAfter) {
     /** The default confirmation delay, when it is shorter than half the interval (declared before DEFAULT uses it). */
-    public static final Duration DEFAULT_CONFIRM_AFTER = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_CONFIRM_AFTER = Duration.ofSeconds(3);
+    /** 15 s: a delivered page within 90 s of a bad deploy needs it (the arithmetic is in dashboards/alerts.yml). */
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(15);
+    private static final Duration MAX_DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     /** The longest interval: an account checked less often than daily cannot page in time. */
     public static final Duration MAX_INTERVAL = Duration.ofHours(24);
     public static final ScheduleConfig DEFAULT = new ScheduleConfig(null, null, null, null, null);
 
     public ScheduleConfig {
-        interval = interval == null ? Duration.ofSeconds(60) : interval;
+        interval = interval == null ? DEFAULT_INTERVAL : interval;
         jitter = jitter == null ? Duration.ofSeconds(10) : jitter;
-        timeout = timeout == null ? Duration.ofSeconds(30) : timeout;
+        timeout = timeout == null ? (interval.compareTo(MAX_DEFAULT_TIMEOUT) < 0 ? interval : MAX_DEFAULT_TIMEOUT) : timeout;
         if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new InvalidConfigException("interval", "must be at least 1s");
         }

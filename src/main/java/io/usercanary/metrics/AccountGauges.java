@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The per-account gauges (up, last run, last success, age) labelled with the account's current cohort.
+ * The per-account gauges (up, last run, last success, age, the failure streak) labelled with the account's current cohort.
  * Each gauge appears once it has a value and always shows the latest run. Not thread-safe: guarded by {@link RunMetrics}.
  */
 final class AccountGauges {
@@ -22,6 +22,7 @@ final class AccountGauges {
     private final MeterRegistry registry;
     private final String account;
     private final Map<String, Meter> registered = new LinkedHashMap<>();
+    private final FailureStreak streak;
     private String cohort;
     private volatile double up;
     private volatile double lastRun;
@@ -32,6 +33,7 @@ final class AccountGauges {
         this.registry = registry;
         this.account = account;
         this.cohort = cohort;
+        this.streak = new FailureStreak(registry, account);
     }
 
     String cohort() {
@@ -52,19 +54,23 @@ final class AccountGauges {
             age = result.ageSeconds().get();
             ensure(AGE);
         }
+        streak.update(result);
     }
 
     /** The account now belongs to {@code newCohort}: the old cohort's series go, the values carry over. */
     void moveTo(String newCohort) {
         List<String> shown = List.copyOf(registered.keySet());
-        remove();
+        registered.values().forEach(registry::remove);
+        registered.clear();
         cohort = newCohort;
         shown.forEach(this::ensure);
+        streak.moveTo(newCohort);
     }
 
     void remove() {
         registered.values().forEach(registry::remove);
         registered.clear();
+        streak.remove();
     }
 
     private void ensure(String name) {

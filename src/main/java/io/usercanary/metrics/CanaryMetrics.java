@@ -13,6 +13,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.usercanary.config.CanaryConfig;
 import io.usercanary.probe.RunListener;
 import io.usercanary.probe.RunResult;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 
@@ -26,9 +27,11 @@ public final class CanaryMetrics implements RunListener, AutoCloseable {
     static final String RELOAD_SUCCESSFUL = "usercanary.config.last.reload.successful";
     static final String RELOAD_SUCCESS_TIME = "usercanary.config.last.reload.success.timestamp.seconds";
     static final String INTERVAL = "usercanary.schedule.interval.seconds";
+    static final String STATUS_PAGE = "usercanary.status.page.info";
 
     private final PrometheusMeterRegistry registry;
     private final RunMetrics runs;
+    private final CohortGauges cohorts;
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final Clock clock;
     private volatile double reloadSuccessful = 1;
@@ -57,6 +60,7 @@ public final class CanaryMetrics implements RunListener, AutoCloseable {
         Gauge.builder(INTERVAL, this, m -> m.intervalSeconds)
                 .description("The configured schedule.interval").register(registry);
         this.runs = new RunMetrics(registry);
+        this.cohorts = new CohortGauges(registry);
     }
 
     /** The registry for {@code config}, with its accounts' series pre-registered. */
@@ -78,9 +82,21 @@ public final class CanaryMetrics implements RunListener, AutoCloseable {
     /** A config was loaded and is now in use. */
     public void configApplied(CanaryConfig config, Map<String, String> knownCohorts) {
         runs.configure(config, knownCohorts);
+        synchronized (cohorts) {
+            cohorts.configure(config.cohorts());
+        }
         intervalSeconds = config.schedule().interval().toMillis() / 1000.0;
         reloadSuccessTime = clock.millis() / 1000.0;
         reloadSuccessful = 1;
+    }
+
+    /**
+     * Where people open the status page ({@code run --web.external-url}), exported as
+     * {@code usercanary_status_page_info{url}} so alert notifications can link to it. Set once, at start.
+     */
+    public void statusPage(URI url) {
+        Gauge.builder(STATUS_PAGE, () -> 1).description("Always 1; the status page's external URL is in the label")
+                .tag("url", url.toString()).register(registry);
     }
 
     /** A reload was refused; the previous config stays in use. */

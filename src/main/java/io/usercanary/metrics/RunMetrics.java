@@ -3,8 +3,6 @@ package io.usercanary.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
-import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.usercanary.check.PayloadMeasurement;
 import io.usercanary.config.AccountConfig;
@@ -19,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +30,6 @@ public final class RunMetrics implements RunListener {
     static final String RUNS = "usercanary.runs";
     static final String CHECK_RESULTS = "usercanary.check.results";
     static final String STEP_DURATION = "usercanary.step.duration";
-    static final String PAYLOAD_ITEMS = "usercanary.payload.items";
     static final String FIREBASE_ERRORS = "usercanary.firebase.errors";
     /** Step-duration buckets, 5 ms to 30 s. */
     static final Duration[] BUCKETS = {
@@ -42,18 +38,14 @@ public final class RunMetrics implements RunListener {
         Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30)};
 
     private final MeterRegistry registry;
-    private final MultiGauge payloadItems;
+    private final PayloadGauges payload;
     private final Map<String, AccountGauges> gauges = new HashMap<>();
     private final Map<String, Set<String>> counted = new HashMap<>();
-    /** account → check → pointer → items, from the last response of that check that could be measured. */
-    private final Map<String, Map<String, Map<String, Long>>> payload = new HashMap<>();
     private CanaryConfig config;
 
     public RunMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.payloadItems = MultiGauge.builder(PAYLOAD_ITEMS)
-                .description("Items at each notEmpty/minItems pointer in the account's last response of the check")
-                .register(registry);
+        this.payload = new PayloadGauges(registry);
         RunResult.FIREBASE_ERROR_LABELS.forEach(this::firebaseErrors);
     }
 
@@ -81,7 +73,6 @@ public final class RunMetrics implements RunListener {
                 cohortKnown(account.name(), cohort);
             }
         }
-        publishPayload();
     }
 
     @Override
@@ -105,15 +96,7 @@ public final class RunMetrics implements RunListener {
         }
         result.firebaseErrorLabel().ifPresent(code -> firebaseErrors(code).increment());
         gauges.get(account).update(result);
-        if (!result.payload().isEmpty()) {
-            Map<String, Map<String, Long>> byCheck = payload.computeIfAbsent(account, a -> new LinkedHashMap<>());
-            Map<String, Map<String, Long>> fresh = new LinkedHashMap<>();
-            for (PayloadMeasurement m : result.payload()) {
-                fresh.computeIfAbsent(m.check(), c -> new LinkedHashMap<>()).put(m.pointer(), m.items());
-            }
-            byCheck.putAll(fresh);
-            publishPayload();
-        }
+        payload.update(account, result.payload());
     }
 
     /** Pre-registers the account's series for {@code cohort}; when the cohort changed, its gauges move over. */
@@ -138,28 +121,22 @@ public final class RunMetrics implements RunListener {
     private void removeAccount(String account) {
         gauges.remove(account).remove();
         counted.remove(account);
-        payload.remove(account);
+        payload.removeAccount(account);
         removeWhere("account", account);
     }
 
     private void removeCheck(String check) {
-        payload.values().forEach(byCheck -> byCheck.remove(check));
+        payload.removeCheck(check);
         removeWhere("check", check);
     }
 
     private void removeWhere(String tag, String value) {
         for (Meter meter : List.copyOf(registry.getMeters())) {
-            if (value.equals(meter.getId().getTag(tag)) && !meter.getId().getName().equals(PAYLOAD_ITEMS)) {
+            // The failure streak follows its account's gauges (AccountGauges.remove), not a removed check.
+            if (value.equals(meter.getId().getTag(tag)) && !meter.getId().getName().equals(FailureStreak.NAME)) {
                 registry.remove(meter);
             }
         }
-    }
-
-    private void publishPayload() {
-        List<MultiGauge.Row<?>> rows = new ArrayList<>();
-        payload.forEach((account, byCheck) -> byCheck.forEach((check, pointers) -> pointers.forEach((pointer, items) ->
-                rows.add(MultiGauge.Row.of(Tags.of("account", account, "check", check, "pointer", pointer), items)))));
-        payloadItems.register(rows, true);
     }
 
     private Counter runs(String account, String cohort, Outcome outcome) {

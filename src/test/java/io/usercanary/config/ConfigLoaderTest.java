@@ -45,7 +45,7 @@ class ConfigLoaderTest {
         assertEquals("m-legacy", legacy.var("marker"));
         assertEquals(5, overview.expect().plus(legacy.expect().get("overview")).minItems().get("/widgets"));
         assertEquals(Duration.ofDays(30), config.cohorts().get(0).maxAge());
-        assertEquals(new ScheduleConfig(Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(30), null, Duration.ofSeconds(10)), config.schedule());
+        assertEquals(new ScheduleConfig(Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(30), null, ScheduleConfig.DEFAULT_CONFIRM_AFTER), config.schedule());
     }
 
     @Test
@@ -74,7 +74,9 @@ class ConfigLoaderTest {
             assertTrue(config.checks().get(0).expect().acceptsStatus(204));
             assertFalse(config.checks().get(0).expect().acceptsStatus(301));
             assertEquals(List.of("new", "recent", "established"), config.cohorts().stream().map(CohortConfig::name).toList());
-            assertEquals(Duration.ofSeconds(60), config.schedule().interval());
+            assertEquals(Duration.ofSeconds(15), config.schedule().interval());
+            assertEquals(Duration.ofSeconds(15), config.schedule().timeout(), "at most the interval");
+            assertEquals(Duration.ofSeconds(3), config.schedule().confirmAfter());
             assertEquals(9464, config.server().port());
             assertEquals(LoginMethod.PASSWORD, config.accounts().get(0).login());
         }

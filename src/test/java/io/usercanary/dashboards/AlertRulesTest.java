@@ -39,6 +39,10 @@ class AlertRulesTest {
             UsercanaryTargetDown,         critical
             UsercanaryTargetMissing,      critical
             UsercanaryConfigReloadFailed, warning
+            UsercanaryInternalErrors,     warning
+            UsercanaryPartialDataLoss,    warning
+            UsercanaryClusterDatabaseDown, critical
+            UsercanaryClusterMemberMissing, warning
             """)
     void alertPagesOrWarnsAsDecided(String name, String severity) {
         JsonNode alert = alerts().filter(a -> a.path("alert").asText().equals(name)).findFirst()
@@ -48,7 +52,7 @@ class AlertRulesTest {
 
     @Test
     void everyAlertIsInTheSeverityTable() {
-        assertEquals(13, alerts().count(), "add the new alert to alertPagesOrWarnsAsDecided");
+        assertEquals(17, alerts().count(), "add the new alert to alertPagesOrWarnsAsDecided");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -91,12 +95,42 @@ class AlertRulesTest {
     }
 
     @Test
-    void failureAlertsCountAtLeastTwoRunsSoOneTransientNeverFires() {
+    void failureAlertsNeedTwoFailedRunsInARowSoOneTransientNeverFires() {
+        // The confirmation run proves persistence: an exact count read from one sample, so no for: (the TTD arithmetic).
         for (String name : List.of("UsercanaryEmptyDashboards", "UsercanaryMismatch", "UsercanaryExchangeFailing",
                 "UsercanaryBackendErrors", "UsercanaryLoginFailing", "UsercanaryCohortDivergence")) {
             JsonNode alert = alerts().filter(a -> a.path("alert").asText().equals(name)).findFirst().orElseThrow();
-            assertTrue(alert.path("expr").asText().contains(">= 2"), name + " must require two failed runs");
-            assertEquals("15s", alert.path("for").asText(), name + ": the TTD arithmetic assumes for: 15s");
+            String expr = alert.path("expr").asText();
+            assertTrue(expr.contains("usercanary_consecutive_failures") && expr.contains(">= 2"), name + " must require two failed runs in a row");
+            assertFalse(expr.contains("increase("), name + " must not read an extrapolated window");
+            assertTrue(alert.path("for").isMissingNode(), name + ": the TTD arithmetic assumes no for:");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(textBlock = """
+            UsercanaryEmptyDashboards
+            UsercanaryCohortDivergence
+            UsercanaryMismatch
+            UsercanaryExchangeFailing
+            UsercanaryBackendErrors
+            UsercanaryLoginFailing
+            """)
+    void perCohortAlertsSayWhatAndForWhomAndLinkTheStatusPage(String name) {
+        JsonNode annotations = alerts().filter(a -> a.path("alert").asText().equals(name)).findFirst().orElseThrow().path("annotations");
+        for (String key : List.of("summary", "assertion", "status_page")) {
+            assertFalse(annotations.path(key).asText().isBlank(), name + " has no " + key);
+        }
+        assertTrue(annotations.path("summary").asText().contains("usercanary_cohort_min_age_seconds"), "the cohort's ages");
+        assertFalse(annotations.toString().contains("humanizePercentage"), "whole runs, no extrapolated fractions");
+    }
+
+    @Test
+    void backendAndDivergenceAlertsNeverCountCanaryBugsOrLogins() {
+        for (String name : List.of("UsercanaryBackendErrors", "UsercanaryCohortDivergence")) {
+            String expr = alerts().filter(a -> a.path("alert").asText().equals(name)).findFirst().orElseThrow().path("expr").asText();
+            assertTrue(!expr.contains("internal_error") || expr.contains("!~\"login_failed|internal_error\""), name + ": " + expr);
+            assertFalse(expr.matches("(?s).*outcome=~\"[^\"]*(internal_error|login_failed).*"), name + ": " + expr);
         }
     }
 }

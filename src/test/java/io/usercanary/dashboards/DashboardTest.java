@@ -36,7 +36,9 @@ class DashboardTest {
                 "Accounts failing their last run", "Firing usercanary alerts"));
         m.put("Since when, and for whom?", List.of(
                 "Failing share of runs per cohort", "Outcomes of cohort $cohort (runs per minute)",
-                "Accounts by cohort: age and last run"));
+                "Accounts by cohort: age and last run",
+                        "Confirmed failures: runs in a row per account, with the first failing assertion",
+                        "Cohort age bounds (days) and the status page"));
         m.put("Where in the flow?", List.of(
                 "Failed runs by outcome (runs per minute)", "Failed checks by check and outcome (per minute)",
                 "Firebase error codes (per minute)", "Failed runs per account in the time range"));

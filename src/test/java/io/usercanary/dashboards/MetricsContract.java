@@ -23,6 +23,13 @@ public final class MetricsContract {
     public static final List<String> STEPS = List.of("login", "lookup", "exchange", "check");
 
     private static final Map<String, Set<String>> OWN_LABELS = ownLabels();
+    /**
+     * Series of a clustered daemon (issue 11), which a single process does not export: allowed in rules and
+     * panels ({@link #labelsOf}), not demanded from a live scrape ({@link #metricNames}).
+     */
+    private static final Map<String, Set<String>> CLUSTER_LABELS = Map.of(
+            "usercanary_cluster_members", Set.of(),
+            "usercanary_cluster_database_up", Set.of());
 
     private static Map<String, Set<String>> ownLabels() {
         Map<String, Set<String>> m = new LinkedHashMap<>();
@@ -41,7 +48,16 @@ public final class MetricsContract {
         m.put("usercanary_config_last_reload_success_timestamp_seconds", Set.of());
         m.put("usercanary_build_info", Set.of("version"));
         m.put("usercanary_schedule_interval_seconds", Set.of());
+        m.put("usercanary_consecutive_failures", Set.of("account", "cohort", "outcome", "check", "assertion"));
+        m.put("usercanary_cohort_min_age_seconds", Set.of("cohort"));
+        m.put("usercanary_cohort_max_age_seconds", Set.of("cohort"));
+        m.put("usercanary_status_page_info", Set.of("url"));
         return Map.copyOf(m);
+    }
+
+    /** The cluster's series: exported only by a daemon with {@code cluster:} configured, so never by the demo. */
+    public static Set<String> clusterMetricNames() {
+        return new TreeSet<>(CLUSTER_LABELS.keySet());
     }
 
     /** Every usercanary_* series name as scraped (the histogram as its _bucket, _sum and _count). */
@@ -51,7 +67,7 @@ public final class MetricsContract {
 
     /** All labels a series of this name may carry, or empty if the name is not in the contract. */
     public static Optional<Set<String>> labelsOf(String metric) {
-        Set<String> own = OWN_LABELS.get(metric);
+        Set<String> own = OWN_LABELS.getOrDefault(metric, CLUSTER_LABELS.get(metric));
         if (own == null) {
             return Optional.empty();
         }

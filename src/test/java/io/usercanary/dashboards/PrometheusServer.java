@@ -63,6 +63,7 @@ public final class PrometheusServer implements AutoCloseable {
         private String jobName = "usercanary";
         private final List<String> targets = new ArrayList<>();
         private final List<Path> ruleFiles = new ArrayList<>();
+        private final List<String> alertmanagers = new ArrayList<>();
         private Duration scrapeInterval = Duration.ofSeconds(15);
         private Duration evaluationInterval = Duration.ofSeconds(15);
         private Duration startTimeout = Duration.ofSeconds(30);
@@ -94,6 +95,12 @@ public final class PrometheusServer implements AutoCloseable {
         /** A static target as {@code host:port}, scraped at {@code /metrics}. */
         public Builder target(String hostPort) {
             targets.add(hostPort);
+            return this;
+        }
+
+        /** An Alertmanager as {@code host:port} that the firing alerts are sent to. */
+        public Builder alertmanager(String hostPort) {
+            alertmanagers.add(hostPort);
             return this;
         }
 
@@ -156,6 +163,13 @@ public final class PrometheusServer implements AutoCloseable {
                     .append("  evaluation_interval: ").append(evaluationInterval.toMillis()).append("ms\n")
                     .append("rule_files:\n");
             ruleFiles.forEach(f -> yml.append("  - ").append(quoted(f.toString())).append('\n'));
+            if (!alertmanagers.isEmpty()) {
+                yml.append("alerting:\n  alertmanagers:\n    - static_configs:\n        - targets: [");
+                for (int i = 0; i < alertmanagers.size(); i++) {
+                    yml.append(i == 0 ? "" : ", ").append(quoted(alertmanagers.get(i)));
+                }
+                yml.append("]\n");
+            }
             yml.append("scrape_configs:\n")
                     .append("  - job_name: ").append(quoted(jobName)).append('\n');
             jobSettings.lines().forEach(line -> yml.append("    ").append(line).append('\n'));

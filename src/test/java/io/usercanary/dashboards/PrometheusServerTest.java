@@ -54,7 +54,7 @@ class PrometheusServerTest {
 
     /**
      * Cohort "new" passes, cohort "established" comes back empty; every scrape stands for one more run
-     * of each account, so with 1 s scrapes the 5m counts pass 2 within seconds.
+     * of each account, so with 1 s scrapes its streak of failed runs passes 2 within seconds.
      */
     static String incident(int scrape) {
         long now = System.currentTimeMillis() / 1000;
@@ -72,6 +72,10 @@ class PrometheusServerTest {
         text.append("# TYPE usercanary_up gauge\n")
                 .append("usercanary_up{").append(common).append(",account=\"new-1\",cohort=\"new\"} 1\n")
                 .append("usercanary_up{").append(common).append(",account=\"old-1\",cohort=\"established\"} 0\n")
+                .append("# TYPE usercanary_consecutive_failures gauge\n")
+                .append("usercanary_consecutive_failures{").append(common)
+                .append(",account=\"old-1\",cohort=\"established\",outcome=\"empty\",check=\"overview\",assertion=\"notEmpty /widgets\"} ")
+                .append(scrape).append('\n')
                 .append("# TYPE usercanary_last_run_timestamp_seconds gauge\n")
                 .append("usercanary_last_run_timestamp_seconds{").append(common).append(",account=\"new-1\",cohort=\"new\"} ").append(now).append('\n')
                 .append("usercanary_last_run_timestamp_seconds{").append(common).append(",account=\"old-1\",cohort=\"established\"} ").append(now).append('\n')

@@ -5,7 +5,9 @@ import io.usercanary.config.ConfigException;
 import io.usercanary.config.ConfigLoader;
 import io.usercanary.demo.DemoConfig;
 import io.usercanary.demo.DemoTarget;
+import io.usercanary.demo.TimelineNarrator;
 import io.usercanary.demo.TimelineOptions;
+import io.usercanary.demo.TransientFault;
 import io.usercanary.metrics.PrometheusText;
 import io.usercanary.app.Daemon;
 import io.usercanary.app.DaemonOptions;
@@ -46,12 +48,20 @@ public final class RunningDemo implements AutoCloseable {
      * each {@code interval}, jitter a fifth of it.
      */
     public static RunningDemo start(Duration interval, TimelineOptions timeline) throws IOException {
-        DemoTarget target = DemoTarget.start(Clock.systemUTC(), timeline);
+        return start(interval, timeline, null);
+    }
+
+    /** As {@link #start(Duration, TimelineOptions)}, with each account's next dashboard request after {@code transientAt} failing once (502). */
+    public static RunningDemo start(Duration interval, TimelineOptions timeline, Duration transientAt) throws IOException {
+        Clock clock = Clock.systemUTC();
+        DemoTarget target = DemoTarget.start(clock, timeline, TimelineNarrator.toLog(),
+                transientAt == null ? TransientFault.NONE : TransientFault.after(clock, transientAt));
         try {
             String yaml = target.renderConfig(DemoConfig.Options.defaults().withServerPort(0).withInterval(interval));
             CanaryConfig config = new ConfigLoader(target.environment()).parse(yaml, "usercanary-demo.yaml");
             Daemon daemon = Daemon.start(config, DaemonOptions.defaults()
                     .withEnvironment(target.environment()).withBind("127.0.0.1").withPort(0).withVersion("e2e"));
+            daemon.metrics().statusPage(URI.create("http://127.0.0.1:" + daemon.port() + "/"));
             return new RunningDemo(target, daemon);
         } catch (ConfigException e) {
             target.close();

@@ -20,6 +20,19 @@ class TransientFaultTest {
     }
 
     @Test
+    void aRestartFailsEveryRequestInTheSecondAfterTheFirstOneItMeets() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        TransientFault restart = TransientFault.restart(clock, Duration.ofSeconds(5), Duration.ofSeconds(1));
+        assertFalse(restart.strikes("a", clock.instant().plusSeconds(4)), "not before its time");
+        Instant first = clock.instant().plusSeconds(7);
+        assertTrue(restart.strikes("a", first), "the first request after its time starts the restart");
+        assertTrue(restart.strikes("a", first.plusMillis(500)), "and every request during it fails");
+        assertTrue(restart.strikes("b", first.plusMillis(999)));
+        assertFalse(restart.strikes("b", first.plusSeconds(1)), "back after a second");
+        assertFalse(restart.strikes("a", first.plusSeconds(60)));
+    }
+
+    @Test
     void noFaultNeverStrikes() {
         assertFalse(TransientFault.NONE.strikes("a", Instant.MAX));
     }
