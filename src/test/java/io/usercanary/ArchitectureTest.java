@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The package arrows of the README's Development section, over the compiled main classes:
  * cli → app → schedule / web / metrics / seed → store → probe → auth / check → http / config;
- * report under cli, demo and logging used by cli alone. Each package lists who may use it.
+ * report under cli, demo and logging used by cli alone, webconfig (the --web.config.file) read by cli and
+ * applied by web. Each package lists who may use it.
  */
 class ArchitectureTest {
     static final JavaClasses MAIN = new ClassFileImporter()
@@ -38,6 +39,7 @@ class ArchitectureTest {
                 .layer("config").definedBy("io.usercanary.config..")
                 .layer("demo").definedBy("io.usercanary.demo..")
                 .layer("logging").definedBy("io.usercanary.logging..")
+                .layer("webconfig").definedBy("io.usercanary.webconfig..")
 
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("app").mayOnlyBeAccessedByLayers("cli")
@@ -60,6 +62,7 @@ class ArchitectureTest {
                         "report", "store", "probe", "auth", "check", "http")
                 .whereLayer("demo").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("logging").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("webconfig").mayOnlyBeAccessedByLayers("cli", "app", "web")
                 .check(MAIN);
     }
 
@@ -74,7 +77,7 @@ class ArchitectureTest {
                 "io.usercanary.schedule..", "io.usercanary.web..", "io.usercanary.metrics..", "io.usercanary.seed..",
                 "io.usercanary.report..", "io.usercanary.store..", "io.usercanary.probe..", "io.usercanary.auth..",
                 "io.usercanary.check..", "io.usercanary.http..", "io.usercanary.config..", "io.usercanary.demo..",
-                "io.usercanary.logging..")
+                "io.usercanary.logging..", "io.usercanary.webconfig..")
                 .check(MAIN);
     }
 }

@@ -19,6 +19,7 @@ import io.usercanary.web.DaemonControl;
 import io.usercanary.web.WebOptions;
 import io.usercanary.web.WebServer;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,6 +103,11 @@ public final class Daemon implements DaemonControl, AutoCloseable {
     /** The metrics registry and its gauges, e.g. to export the status page's external URL. */
     public CanaryMetrics metrics() {
         return metrics;
+    }
+
+    /** Where people open the status page ({@code --web.external-url}), exported for the notifications' links. */
+    public void publishStatusPage(URI url) {
+        metrics.statusPage(url);
     }
 
     /** The port the endpoints are served on (the actual one when started with port 0). */

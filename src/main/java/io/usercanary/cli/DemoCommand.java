@@ -116,7 +116,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         String base = "http://" + ("0.0.0.0".equals(bind) ? "localhost" : bind.equals("127.0.0.1") ? "localhost" : bind)
                 + ":" + daemon.port();
-        daemon.metrics().statusPage(java.net.URI.create(base + "/"));
+        daemon.publishStatusPage(java.net.URI.create(base + "/"));
         out.println("usercanary demo: the daemon is monitoring an embedded demo target (sign-in on "
                 + target.emulatorHost() + ", backend on " + target.backendBaseUrl() + ")");
         out.println("  status page  " + base + "/");

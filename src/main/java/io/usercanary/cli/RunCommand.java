@@ -114,7 +114,7 @@ final class RunCommand implements Callable<Integer> {
             return usage(e.getMessage());
         }
         started.set(daemon);
-        statusPage.ifPresent(daemon.metrics()::statusPage);
+        statusPage.ifPresent(daemon::publishStatusPage);
         if (!Signals.handle("HUP", daemon::reload)) {
             LOG.info("SIGHUP is not available here: reload with POST /-/reload");
         }
