@@ -11,6 +11,7 @@ import io.usercanary.probe.AccountStates;
 import io.usercanary.probe.Probe;
 import io.usercanary.probe.RunListener;
 import io.usercanary.schedule.CanaryScheduler;
+import io.usercanary.schedule.Punctuality;
 import io.usercanary.schedule.RunLog;
 import io.usercanary.schedule.ScheduledRuns;
 import io.usercanary.store.ResultStore;
@@ -25,10 +26,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +45,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class Daemon implements DaemonControl, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+    private static final int HOSTS_PER_FLOW = 3;
 
     private final DaemonOptions options;
-    private final BoundedHttp http = new BoundedHttp(BoundedHttp.defaultClient(), BoundedHttp.DEFAULT_BODY_CAP);
+    private final BoundedHttp http;
     private final CanaryMetrics metrics;
     private final ResultStore store;
     private final Function<CanaryConfig, Properties> quartzProperties;
@@ -62,6 +67,8 @@ public final class Daemon implements DaemonControl, AutoCloseable {
         this.options = options;
         this.states = new AccountStates(config);
         this.metrics = CanaryMetrics.create(config, options.version(), options.clock(), states.cohorts());
+        this.http = new BoundedHttp(pooledClient(config.schedule().threadsFor(config.accounts().size())),
+                BoundedHttp.DEFAULT_BODY_CAP);
         // The two choices a cluster makes: its shared results store here, Quartz's JDBC job store in quartzProperties.
         this.store = new RunHistory();
         this.quartzProperties = options.quartzProperties();
@@ -69,7 +76,19 @@ public final class Daemon implements DaemonControl, AutoCloseable {
                 : Probes.real(config, http, options.clock(), states, metrics.registry());
         List<RunListener> listeners = new ArrayList<>(List.of(metrics, store, firstRound, new RunLog()));
         listeners.addAll(options.listeners());
-        this.runs = new ScheduledRuns(config, probes.forConfig(config), states, listeners, options.clock());
+        Punctuality punctuality = new Punctuality(metrics.registry(), () -> this.config.schedule().interval(), options.clock());
+        this.runs = new ScheduledRuns(config, probes.forConfig(config), states, listeners, options.clock(), punctuality);
+    }
+
+    /**
+     * The shared client, keeping an idle connection per flow thread and host a flow talks to (Firebase's two and
+     * the backend): okhttp's default of 5 would close and reopen (a TLS handshake each) most connections of a
+     * busy pool on every flow. Sized for the threads at start; a reload that adds threads keeps this pool.
+     */
+    private static OkHttpClient pooledClient(int threads) {
+        return BoundedHttp.defaultClient().newBuilder()
+                .connectionPool(new ConnectionPool(HOSTS_PER_FLOW * threads, 5, TimeUnit.MINUTES))
+                .build();
     }
 
     /** Serves plain HTTP (reload allowed) on the config's (or the options') bind and port, then schedules every account. */

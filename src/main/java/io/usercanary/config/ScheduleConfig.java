@@ -49,8 +49,12 @@ public record ScheduleConfig(Duration interval, Duration jitter, Duration timeou
         }
     }
 
-    /** Threads for running flows: the configured number, else one per account up to 16. */
+    /**
+     * Threads for running flows: the configured number, else enough for every flow started within one jitter
+     * window to hang for the whole timeout (accounts × timeout / jitter), at most one per account and 256.
+     */
     public int threadsFor(int accounts) {
-        return threads != null ? threads : Math.max(1, Math.min(accounts, 16));
+        long hanging = jitter.isZero() ? accounts : (accounts * timeout.toMillis() + jitter.toMillis() - 1) / jitter.toMillis();
+        return threads != null ? threads : (int) Math.max(1, Math.min(Math.min(accounts, 256), hanging));
     }
 }

@@ -22,7 +22,7 @@ public final class CanaryJob implements Job {
     @Override
     public void execute(JobExecutionContext context) {
         String account = context.getMergedJobDataMap().getString(ACCOUNT);
-        runner.run(account);
+        runner.run(account, context.getScheduledFireTime().toInstant());
         if (runner.takeConfirmation(account)) {
             Confirmation.schedule(context, account, runner.config().schedule().confirmAfter());
         }

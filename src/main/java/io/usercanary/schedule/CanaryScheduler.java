@@ -168,6 +168,8 @@ public final class CanaryScheduler {
         Scheduler created = new StdSchedulerFactory(named).getScheduler();
         try {
             created.setJobFactory((bundle, s) -> new CanaryJob(runs));
+            created.getListenerManager().addTriggerListener(new MisfireCount(runs.punctuality(),
+                    Long.parseLong(base.getProperty(QuartzProperties.MISFIRE_THRESHOLD))));
             Instant now = Instant.now();
             for (AccountConfig account : config.accounts()) {
                 created.scheduleJob(job(account), trigger(account, config.schedule(), now));

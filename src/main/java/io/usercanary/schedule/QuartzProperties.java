@@ -11,6 +11,8 @@ import java.util.Properties;
  * ({@code DaemonOptions.quartzProperties}); the jobs hold nothing but plain values.
  */
 public final class QuartzProperties {
+    static final String MISFIRE_THRESHOLD = "org.quartz.jobStore.misfireThreshold";
+
     private QuartzProperties() {}
 
     /** The properties for {@code config}, without the instance name (see {@link #named}). */
@@ -21,11 +23,15 @@ public final class QuartzProperties {
         p.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
         p.setProperty("org.quartz.scheduler.threadName", "usercanary-scheduler");
         p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
-        p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(schedule.threadsFor(config.accounts().size())));
+        int threads = schedule.threadsFor(config.accounts().size());
+        p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(threads));
+        // One wake-up of the scheduler thread hands out as many due fires as there are free threads (Quartz's
+        // default is one), so a scheduler that fell behind catches up at once instead of fire by fire.
+        p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", Integer.toString(threads));
         p.setProperty("org.quartz.threadPool.threadNamePrefix", "usercanary-flow");
         p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
         p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
-        p.setProperty("org.quartz.jobStore.misfireThreshold", Long.toString(misfireThreshold(schedule.interval()).toMillis()));
+        p.setProperty(MISFIRE_THRESHOLD, Long.toString(misfireThreshold(schedule.interval()).toMillis()));
         return p;
     }
 

@@ -35,13 +35,16 @@ public final class ScheduledRuns {
     private final AccountStates states;
     private final List<RunListener> listeners;
     private final Clock clock;
+    private final Punctuality punctuality;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<String> failingListeners = ConcurrentHashMap.newKeySet();
     private volatile InForce current;
     private volatile Instant lastActivity;
 
-    public ScheduledRuns(CanaryConfig config, Probe probe, AccountStates states, List<RunListener> listeners, Clock clock) {
+    public ScheduledRuns(CanaryConfig config, Probe probe, AccountStates states, List<RunListener> listeners, Clock clock,
+            Punctuality punctuality) {
         this.states = states;
+        this.punctuality = punctuality;
         this.listeners = List.copyOf(listeners);
         this.clock = clock;
         this.lastActivity = clock.instant();
@@ -66,8 +69,21 @@ public final class ScheduledRuns {
         return inFlight.size();
     }
 
-    /** Runs the account now; empty when it is no longer configured or its previous run is still going. */
+    /** Where the lag of each run's start and the skipped fires are counted. */
+    Punctuality punctuality() {
+        return punctuality;
+    }
+
+    /** Runs the account now, off schedule: {@link #run(String, Instant)} with no lag to observe. */
     public Optional<RunResult> run(String accountName) {
+        return run(accountName, null);
+    }
+
+    /**
+     * Runs the account now for its fire scheduled at {@code scheduledAt} (null: none); empty when it is no longer
+     * configured or its previous run is still going (a skipped fire, counted).
+     */
+    public Optional<RunResult> run(String accountName, Instant scheduledAt) {
         InForce now = current;
         Optional<AccountConfig> account = now.config().account(accountName);
         if (account.isEmpty()) {
@@ -75,11 +91,14 @@ public final class ScheduledRuns {
             return Optional.empty();
         }
         if (!inFlight.add(accountName)) {
-            LOG.warn("account {}: the previous run is still going; this fire is skipped", accountName);
+            punctuality.skipped(accountName, 1, "its previous run is still going");
             return Optional.empty();
         }
         try {
             lastActivity = clock.instant();
+            if (scheduledAt != null) {
+                punctuality.started(Duration.between(scheduledAt, lastActivity));
+            }
             RunResult result = probe(now.probe(), account.get());
             lastActivity = clock.instant();
             if (current.config().account(accountName).isEmpty()) {

@@ -4,6 +4,7 @@ import static io.usercanary.testing.Eventually.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.usercanary.config.CanaryConfig;
 import io.usercanary.http.BoundedHttp;
 import io.usercanary.probe.AccountStates;
@@ -43,13 +44,18 @@ class CanarySchedulerTest {
     }
 
     CanaryScheduler start(CanaryConfig config, Probe probe, RunListener... listeners) throws SchedulerException {
-        ScheduledRuns runs = new ScheduledRuns(config, probe, new AccountStates(config), List.of(listeners), Clock.systemUTC());
+        ScheduledRuns runs = new ScheduledRuns(config, probe, new AccountStates(config), List.of(listeners), Clock.systemUTC(),
+                punctuality());
         scheduler = CanaryScheduler.start(config, runs);
         return scheduler;
     }
 
+    static Punctuality punctuality() {
+        return new Punctuality(new SimpleMeterRegistry(), () -> Duration.ofSeconds(1), Clock.systemUTC());
+    }
+
     ScheduledRuns runs(CanaryConfig config, Probe probe) {
-        return new ScheduledRuns(config, probe, new AccountStates(config), List.of(record), Clock.systemUTC());
+        return new ScheduledRuns(config, probe, new AccountStates(config), List.of(record), Clock.systemUTC(), punctuality());
     }
 
     long runs(String account, Outcome outcome) {
