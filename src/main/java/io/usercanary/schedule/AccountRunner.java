@@ -8,9 +8,11 @@ import io.usercanary.probe.RunListener;
 import io.usercanary.probe.RunResult;
 import io.usercanary.probe.Step;
 import io.usercanary.probe.StepResult;
+import io.usercanary.store.ResultStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +38,7 @@ public final class AccountRunner {
     private final Set<String> failingListeners = ConcurrentHashMap.newKeySet();
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
     private final Set<String> confirmationDue = ConcurrentHashMap.newKeySet();
+    private volatile ResultStore sharedHistory;
     private volatile Current current;
     private volatile Instant lastActivity;
 
@@ -94,6 +97,14 @@ public final class AccountRunner {
             for (RunListener listener : listeners) {
                 tell(listener, result);
             }
+            ResultStore shared = sharedHistory;
+            if (shared != null && !result.passed()) {
+                confirmationDue.remove(accountName);
+                if (shared.history(accountName).failingSince().map(at -> at.truncatedTo(ChronoUnit.MILLIS))
+                        .equals(Optional.of(result.startedAt().truncatedTo(ChronoUnit.MILLIS)))) {
+                    confirmationDue.add(accountName);
+                }
+            }
             return Optional.of(result);
         } finally {
             inFlight.remove(accountName);
@@ -106,6 +117,14 @@ public final class AccountRunner {
      */
     public boolean takeConfirmation(String accountName) {
         return confirmationDue.remove(accountName);
+    }
+
+    /**
+     * Replicas share runs through {@code shared} (already one of the listeners): a failure is a first one when
+     * the shared history shows it opened the account's failing streak, whichever replica ran the runs before.
+     */
+    public void confirmFirstFailuresFrom(ResultStore shared) {
+        sharedHistory = shared;
     }
 
     private RunResult probe(Prober prober, AccountConfig account) {

@@ -10,12 +10,15 @@ import java.util.HashSet;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
+import org.quartz.SimpleTrigger;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
@@ -35,20 +38,29 @@ public final class CanaryScheduler {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final AccountRunner runner;
+    /** Turns the in-memory properties into another job store's, e.g. the cluster's JDBC one. */
+    private final UnaryOperator<Properties> store;
     private Scheduler scheduler;
     private Properties properties;
     private ScheduleConfig timing;
     private boolean closed;
 
-    private CanaryScheduler(AccountRunner runner) {
+    private CanaryScheduler(AccountRunner runner, UnaryOperator<Properties> store) {
         this.runner = runner;
+        this.store = store;
     }
 
     /** Schedules every account of {@code config} and starts firing. */
     public static CanaryScheduler start(CanaryConfig config, AccountRunner runner) throws SchedulerException {
-        CanaryScheduler canary = new CanaryScheduler(runner);
+        return start(config, runner, UnaryOperator.identity());
+    }
+
+    /** The same on the job store {@code store} makes of the properties; a clustered one may already hold the jobs. */
+    public static CanaryScheduler start(CanaryConfig config, AccountRunner runner, UnaryOperator<Properties> store)
+            throws SchedulerException {
+        CanaryScheduler canary = new CanaryScheduler(runner, store);
         synchronized (canary) {
-            canary.properties = QuartzProperties.of(config);
+            canary.properties = store.apply(QuartzProperties.of(config));
             canary.scheduler = canary.newScheduler(config, canary.properties);
             canary.timing = config.schedule();
         }
@@ -60,9 +72,12 @@ public final class CanaryScheduler {
         if (closed) {
             throw new IllegalStateException("the scheduler is shut down");
         }
-        Properties wanted = QuartzProperties.of(config);
+        Properties wanted = store.apply(QuartzProperties.of(config));
         if (!wanted.equals(properties)) {
             Scheduler old = scheduler;
+            if (Boolean.parseBoolean(wanted.getProperty("org.quartz.jobStore.isClustered"))) {
+                old.shutdown(false); // one scheduler name per cluster: the old one must leave Quartz's repository first
+            }
             scheduler = newScheduler(config, wanted);
             properties = wanted;
             timing = config.schedule();
@@ -73,6 +88,11 @@ public final class CanaryScheduler {
         }
         boolean retime = !config.schedule().interval().equals(timing.interval())
                 || !config.schedule().jitter().equals(timing.jitter());
+        reconcile(scheduler, config, retime);
+        timing = config.schedule();
+    }
+
+    private static void reconcile(Scheduler scheduler, CanaryConfig config, boolean retime) throws SchedulerException {
         Set<String> wantedNames = new HashSet<>();
         config.accounts().forEach(a -> wantedNames.add(a.name()));
         for (JobKey key : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
@@ -82,14 +102,19 @@ public final class CanaryScheduler {
         }
         Instant now = Instant.now();
         for (AccountConfig account : config.accounts()) {
-            JobKey key = JobKey.jobKey(account.name(), GROUP);
-            if (!scheduler.checkExists(key)) {
-                scheduler.scheduleJob(job(account), trigger(account, config.schedule(), now));
-            } else if (retime) {
-                scheduler.rescheduleJob(TriggerKey.triggerKey(account.name(), GROUP), trigger(account, config.schedule(), now));
+            TriggerKey key = TriggerKey.triggerKey(account.name(), GROUP);
+            Trigger existing = scheduler.getTrigger(key);
+            if (existing == null) {
+                try {
+                    scheduler.scheduleJob(job(account), trigger(account, config.schedule(), now));
+                } catch (ObjectAlreadyExistsException raced) {
+                    LOG.debug("account {}: another replica scheduled it at the same moment", account.name());
+                }
+            } else if (retime || existing instanceof SimpleTrigger simple
+                    && simple.getRepeatInterval() != config.schedule().interval().toMillis()) {
+                scheduler.rescheduleJob(key, trigger(account, config.schedule(), now));
             }
         }
-        timing = config.schedule();
     }
 
     /** Started, not shut down, not paused. */
@@ -132,13 +157,11 @@ public final class CanaryScheduler {
     }
 
     private Scheduler newScheduler(CanaryConfig config, Properties base) throws SchedulerException {
-        Properties named = QuartzProperties.named(base, GROUP + "-" + INSTANCES.incrementAndGet());
+        Properties named = base.containsKey("org.quartz.scheduler.instanceName") ? base
+                : QuartzProperties.named(base, GROUP + "-" + INSTANCES.incrementAndGet());
         Scheduler created = new StdSchedulerFactory(named).getScheduler();
         created.setJobFactory((bundle, s) -> new CanaryJob(runner));
-        Instant now = Instant.now();
-        for (AccountConfig account : config.accounts()) {
-            created.scheduleJob(job(account), trigger(account, config.schedule(), now));
-        }
+        reconcile(created, config, false);
         created.start();
         return created;
     }

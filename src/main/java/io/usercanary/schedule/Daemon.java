@@ -1,5 +1,7 @@
 package io.usercanary.schedule;
 
+import io.usercanary.cluster.ClusterNode;
+import io.usercanary.cluster.ClusterSetupException;
 import io.usercanary.config.AccountConfig;
 import io.usercanary.config.CanaryConfig;
 import io.usercanary.config.ConfigException;
@@ -11,6 +13,7 @@ import io.usercanary.probe.FlowRunner;
 import io.usercanary.probe.RunListener;
 import io.usercanary.seed.EphemeralAccounts;
 import io.usercanary.web.DaemonControl;
+import io.usercanary.store.ResultStore;
 import io.usercanary.store.RunHistory;
 import io.usercanary.web.WebServer;
 import java.io.IOException;
@@ -36,7 +39,9 @@ public final class Daemon implements DaemonControl, AutoCloseable {
     private final DaemonOptions options;
     private final BoundedHttp http = new BoundedHttp(BoundedHttp.defaultClient(), BoundedHttp.DEFAULT_BODY_CAP);
     private final CanaryMetrics metrics;
-    private final RunHistory history = new RunHistory();
+    /** Null when one process runs everything (no {@code cluster:} block). */
+    private final ClusterNode cluster;
+    private final ResultStore history;
     private final FirstRound firstRound = new FirstRound();
     private final AccountRunner runner;
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -49,6 +54,8 @@ public final class Daemon implements DaemonControl, AutoCloseable {
         this.config = config;
         this.options = options;
         this.metrics = CanaryMetrics.create(config, options.version(), options.clock(), Map.of());
+        this.cluster = config.cluster() == null ? null : ClusterNode.open(config.cluster(), metrics.registry(), options.clock());
+        this.history = cluster == null ? new RunHistory() : cluster.results();
         // Built once: it keeps each ephemeral account's creation time across reloads.
         EphemeralAccounts ephemeral = EphemeralAccounts.forConfig(config, options.clock(), metrics.registry());
         Prober.Factory probers = options.probers() != null ? options.probers()
@@ -56,6 +63,9 @@ public final class Daemon implements DaemonControl, AutoCloseable {
         List<RunListener> listeners = new ArrayList<>(List.of(metrics, history, firstRound, new RunLog()));
         listeners.addAll(options.listeners());
         this.runner = new AccountRunner(config, probers, listeners, options.clock());
+        if (cluster != null) {
+            runner.confirmFirstFailuresFrom(history);
+        }
     }
 
     /** Serves on the config's (or the options') bind and port, then schedules every account. */
@@ -65,9 +75,14 @@ public final class Daemon implements DaemonControl, AutoCloseable {
         int port = options.port() != null ? options.port() : config.server().port();
         try {
             daemon.web = WebServer.start(bind, port, daemon.metrics.registry(), daemon);
-            daemon.scheduler = CanaryScheduler.start(config, daemon.runner);
+            if (daemon.cluster == null || daemon.cluster.prepare(daemon::startScheduler)) {
+                daemon.startScheduler();
+            }
         } catch (IOException | SchedulerException | RuntimeException e) {
             daemon.close();
+            if (e instanceof ClusterSetupException setup) {
+                throw setup;
+            }
             if (e instanceof IOException io) {
                 throw new IOException("cannot listen on " + bind + ":" + port + ": " + io.getMessage(), io);
             }
@@ -78,6 +93,12 @@ public final class Daemon implements DaemonControl, AutoCloseable {
                 Durations.format(config.schedule().interval()), Durations.format(config.schedule().jitter()),
                 Durations.format(config.schedule().timeout()), config.schedule().threadsFor(config.accounts().size()));
         return daemon;
+    }
+
+    private synchronized void startScheduler() throws SchedulerException {
+        if (!closing.get()) {
+            scheduler = cluster == null ? CanaryScheduler.start(config, runner) : CanaryScheduler.start(config, runner, cluster::quartz);
+        }
     }
 
     /** The port the endpoints are served on (the actual one when started with port 0). */
@@ -91,13 +112,16 @@ public final class Daemon implements DaemonControl, AutoCloseable {
     }
 
     @Override
-    public RunHistory history() {
+    public ResultStore history() {
         return history;
     }
 
     @Override
     public Answer health() {
         CanaryScheduler current = scheduler;
+        if (cluster != null && !closing.get() && cluster.problem().isPresent()) {
+            return new Answer(false, cluster.problem().get());
+        }
         if (closing.get() || current == null || !current.running()) {
             return new Answer(false, "the scheduler is not running");
         }
@@ -141,7 +165,9 @@ public final class Daemon implements DaemonControl, AutoCloseable {
         try {
             runner.use(loaded);
             metrics.configApplied(loaded, runner.knownCohorts());
-            scheduler.apply(loaded);
+            if (scheduler != null) {
+                scheduler.apply(loaded);
+            }
         } catch (SchedulerException | RuntimeException e) {
             LOG.error("config reload failed while applying it", e);
             metrics.reloadRefused();
@@ -183,6 +209,9 @@ public final class Daemon implements DaemonControl, AutoCloseable {
                     LOG.warn("{} flows still running after {}: not waiting for them", runner.inFlight(),
                             Durations.format(options.shutdownGrace()));
                 }
+            }
+            if (cluster != null) {
+                cluster.close();
             }
             if (web != null) {
                 web.close();
