@@ -18,6 +18,13 @@ final class CountingBackend extends Dispatcher {
 
     private final FakeProduction production = new FakeProduction();
     private final Map<String, List<Instant>> runs = new ConcurrentHashMap<>();
+    private volatile long dashboardDelayMillis;
+
+    /** Dashboards answer after {@code delay}, so a replica always has runs in flight (the hard case for failover). */
+    CountingBackend slowDashboards(java.time.Duration delay) {
+        dashboardDelayMillis = delay.toMillis();
+        return this;
+    }
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
@@ -29,6 +36,13 @@ final class CountingBackend extends Dispatcher {
                 synchronized (times) {
                     times.add(Instant.now());
                 }
+            }
+        }
+        if (request.getUrl().encodedPath().equals(FakeProduction.DASHBOARD) && dashboardDelayMillis > 0) {
+            try {
+                Thread.sleep(dashboardDelayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
         return production.dispatch(request);
