@@ -6,6 +6,7 @@ import io.usercanary.store.ResultStore;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Executors;
@@ -59,6 +60,11 @@ public final class ClusterNode implements AutoCloseable {
 
     public ResultStore results() {
         return results;
+    }
+
+    /** How many of {@code accounts} no replica of the cluster has run yet: readiness is the cluster's first round. */
+    public int neverRun(List<String> accounts) {
+        return results.neverRun(accounts);
     }
 
     /** {@code base} as a member of this cluster's clustered job store. */

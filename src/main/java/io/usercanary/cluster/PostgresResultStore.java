@@ -131,6 +131,20 @@ public final class PostgresResultStore implements ResultStore {
         lastRead.keySet().retainAll(names);
     }
 
+    /** How many of {@code accounts} no replica has run yet (all of them while the database cannot be read). */
+    public int neverRun(List<String> accounts) {
+        try (Connection c = database.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT count(*) FROM usercanary_accounts WHERE account = ANY (?)")) {
+            s.setArray(1, c.createArrayOf("text", accounts.toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return accounts.size() - r.getInt(1);
+            }
+        } catch (SQLException | RuntimeException e) {
+            return accounts.size();
+        }
+    }
+
     /** Deletes the runs and accounts older than {@link #RETENTION}; the number of runs deleted. */
     public int prune() throws SQLException {
         Timestamp before = Timestamp.from(clock.instant().minus(RETENTION));

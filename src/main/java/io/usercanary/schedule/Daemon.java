@@ -137,10 +137,12 @@ public final class Daemon implements DaemonControl, AutoCloseable {
     @Override
     public Answer readiness() {
         CanaryConfig current = config;
-        if (firstRound.complete(current)) {
+        long waiting = cluster == null ? (firstRound.complete(current) ? 0 : firstRound.waiting(current))
+                : cluster.neverRun(current.accounts().stream().map(AccountConfig::name).toList());
+        if (waiting == 0) {
             return new Answer(true, "ready");
         }
-        return new Answer(false, "waiting for the first round: " + firstRound.waiting(current) + " of "
+        return new Answer(false, "waiting for the first round: " + waiting + " of "
                 + current.accounts().size() + " accounts have not run yet");
     }
 

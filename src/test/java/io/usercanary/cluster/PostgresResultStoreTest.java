@@ -116,6 +116,13 @@ class PostgresResultStoreTest {
     }
 
     @Test
+    void anAccountRunByAnyReplicaCountsForTheClusterFirstRound() {
+        assertEquals(2, replicaB.neverRun(List.of("legacy", "fresh")));
+        replicaA.onRun(run(1, "legacy", Outcome.OK, T0));
+        assertEquals(1, replicaB.neverRun(List.of("legacy", "fresh")));
+    }
+
+    @Test
     void anUnknownAccountOrRunIsEmpty() {
         assertEquals(AccountHistory.none("nobody"), replicaA.history("nobody"));
         assertEquals(Optional.empty(), replicaA.run(424242));

@@ -74,6 +74,9 @@ class ReplicasIT {
         Thread.sleep(Duration.ofSeconds(8).toMillis());
         assertOneRunPerInterval(from, Instant.now());
         assertSameResultsOnEveryReplica(a, b);
+        for (Replica r : List.of(a, b)) {
+            assertEquals(200, r.get("/-/ready").statusCode(), "ready once the cluster ran every account");
+        }
 
         backend.slowDashboards(Duration.ofMillis(600));
         Thread.sleep(INTERVAL.toMillis());
