@@ -6,6 +6,7 @@ import io.usercanary.store.ResultStore;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -60,6 +61,14 @@ public final class ClusterNode implements AutoCloseable {
 
     public ResultStore results() {
         return results;
+    }
+
+    /**
+     * The later of {@code local} and the newest run any replica started: a replica Quartz gives little work is
+     * not stalled while the cluster runs.
+     */
+    public Instant lastActivity(Instant local) {
+        return results.latestStart().filter(cluster -> cluster.isAfter(local)).orElse(local);
     }
 
     /** How many of {@code accounts} no replica of the cluster has run yet: readiness is the cluster's first round. */

@@ -145,6 +145,17 @@ public final class PostgresResultStore implements ResultStore {
         }
     }
 
+    /** When the newest run of any replica started; empty when none is stored or the database cannot be read. */
+    public Optional<Instant> latestStart() {
+        try (Connection c = database.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT max(latest_started_at) FROM usercanary_accounts");
+                ResultSet r = s.executeQuery()) {
+            return r.next() ? instant(r.getTimestamp(1)) : Optional.empty();
+        } catch (SQLException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Deletes the runs and accounts older than {@link #RETENTION}; the number of runs deleted. */
     public int prune() throws SQLException {
         Timestamp before = Timestamp.from(clock.instant().minus(RETENTION));

@@ -18,6 +18,7 @@ import io.usercanary.store.RunHistory;
 import io.usercanary.web.WebServer;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +128,8 @@ public final class Daemon implements DaemonControl, AutoCloseable {
         }
         Duration interval = config.schedule().interval();
         Duration allowed = max(interval.multipliedBy(3), interval.plus(config.schedule().timeout())).plusSeconds(60);
-        Duration silence = Duration.between(runner.lastActivity(), options.clock().instant());
+        Instant last = cluster == null ? runner.lastActivity() : cluster.lastActivity(runner.lastActivity());
+        Duration silence = Duration.between(last, options.clock().instant());
         if (silence.compareTo(allowed) > 0) {
             return new Answer(false, "no run has started or finished for " + silence.toSeconds() + "s");
         }

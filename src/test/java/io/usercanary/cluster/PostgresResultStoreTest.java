@@ -120,6 +120,7 @@ class PostgresResultStoreTest {
         assertEquals(2, replicaB.neverRun(List.of("legacy", "fresh")));
         replicaA.onRun(run(1, "legacy", Outcome.OK, T0));
         assertEquals(1, replicaB.neverRun(List.of("legacy", "fresh")));
+        assertEquals(Optional.of(T0), replicaB.latestStart());
     }
 
     @Test
