@@ -11,9 +11,11 @@ import io.usercanary.probe.RunListener;
 import io.usercanary.probe.RunResult;
 import io.usercanary.probe.Step;
 import io.usercanary.probe.StepResult;
+import io.usercanary.store.ResultStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +39,7 @@ public final class ScheduledRuns {
     private final Clock clock;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<String> failingListeners = ConcurrentHashMap.newKeySet();
+    private volatile ResultStore sharedHistory;
     private volatile InForce current;
     private volatile Instant lastActivity;
 
@@ -90,6 +93,12 @@ public final class ScheduledRuns {
             for (RunListener listener : listeners) {
                 tell(listener, result);
             }
+            ResultStore shared = sharedHistory;
+            if (shared != null && !result.passed()) {
+                states.of(account.get()).confirmationDue(shared.history(accountName).failingSince()
+                        .map(at -> at.truncatedTo(ChronoUnit.MILLIS))
+                        .equals(Optional.of(result.startedAt().truncatedTo(ChronoUnit.MILLIS))));
+            }
             return Optional.of(result);
         } finally {
             inFlight.remove(accountName);
@@ -102,6 +111,14 @@ public final class ScheduledRuns {
      */
     public boolean takeConfirmation(String accountName) {
         return current.config().account(accountName).map(a -> states.of(a).takeConfirmation()).orElse(false);
+    }
+
+    /**
+     * Replicas share runs through {@code shared} (already one of the listeners): a failure is a first one when
+     * the shared history shows it opened the account's failing streak, whichever replica ran the runs before.
+     */
+    public void confirmFirstFailuresFrom(ResultStore shared) {
+        sharedHistory = shared;
     }
 
     private RunResult probe(Probe probe, AccountConfig account) {
