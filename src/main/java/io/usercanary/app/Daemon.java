@@ -78,7 +78,8 @@ public final class Daemon implements DaemonControl, AutoCloseable {
         listeners.addAll(options.listeners());
         this.runs = new ScheduledRuns(config, probes.forConfig(config), states, listeners, options.clock());
         if (cluster != null) {
-            runs.confirmFirstFailuresFrom(store);
+            runs.confirmFirstFailuresFrom(account -> store.history(account).failingSince());
+            cluster.followOtherReplicas(metrics::showLatest); // gauges show the cluster's runs, counters this replica's
         }
     }
 

@@ -2,6 +2,7 @@ package io.usercanary.cluster;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.usercanary.config.ClusterConfig;
+import io.usercanary.probe.RunResult;
 import io.usercanary.store.ResultStore;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -13,6 +14,7 @@ import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,12 +27,14 @@ public final class ClusterNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterNode.class);
     private static final Duration PRUNE_EVERY = Duration.ofMinutes(10);
     private static final int POOL_SIZE = 6;
+    static final Duration FOLLOW_EVERY = Duration.ofSeconds(5);
 
     private final ClusterConfig config;
     private final ClusterDatabase database;
     private final PostgresResultStore results;
     private final ClusterHealth health;
     private final ScheduledExecutorService background;
+    private volatile OtherReplicasRuns others;
     private volatile boolean ready;
     private volatile boolean closed;
     private volatile boolean retrying;
@@ -76,6 +80,17 @@ public final class ClusterNode implements AutoCloseable {
         return results.neverRun(accounts);
     }
 
+    /**
+     * Hands {@code show} every run the other replicas store, from each account's latest on, polled at most every
+     * {@link #FOLLOW_EVERY} (sooner with a shorter check-in): the gauges show the cluster's latest state.
+     */
+    public synchronized void followOtherReplicas(Consumer<RunResult> show) {
+        if (others == null && !closed) {
+            Duration every = config.checkinInterval().compareTo(FOLLOW_EVERY) < 0 ? config.checkinInterval() : FOLLOW_EVERY;
+            others = new OtherReplicasRuns(results, show).start(every);
+        }
+    }
+
     /** {@code base} as a member of this cluster's clustered job store. */
     public Properties quartz(Properties base) {
         return QuartzClusterProperties.of(base, config);
@@ -116,8 +131,11 @@ public final class ClusterNode implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         closed = true;
+        if (others != null) {
+            others.close();
+        }
         background.shutdownNow();
         database.close();
     }

@@ -156,6 +156,45 @@ public final class PostgresResultStore implements ResultStore {
         }
     }
 
+    /** The newest stored run's id (0 when none): where following the other replicas' runs starts. */
+    long latestId() throws SQLException {
+        try (Connection c = database.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT coalesce(max(id), 0) FROM usercanary_runs");
+                ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    /** Each account's latest run, when another replica did it and its id is at most {@code upTo}. */
+    List<RunResult> latestOfOthers(long upTo) throws SQLException {
+        return query("SELECT r.id, r.trace FROM usercanary_accounts a JOIN usercanary_runs r ON r.id = a.latest_id"
+                + " WHERE r.id <= ? AND r.replica <> ? ORDER BY r.id", upTo, Integer.MAX_VALUE);
+    }
+
+    /** At most {@code limit} runs other replicas stored after run {@code afterId}, oldest first. */
+    List<RunResult> othersAfter(long afterId, int limit) throws SQLException {
+        return query("SELECT id, trace FROM usercanary_runs WHERE id > ? AND replica <> ? ORDER BY id LIMIT ?", afterId, limit);
+    }
+
+    private List<RunResult> query(String sql, long id, int limit) throws SQLException {
+        List<RunResult> runs = new ArrayList<>();
+        try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            c.setReadOnly(true);
+            s.setLong(1, id);
+            s.setString(2, replica);
+            if (limit != Integer.MAX_VALUE) {
+                s.setInt(3, limit);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    runs.add(RunJson.read(r.getString(2), r.getLong(1)));
+                }
+            }
+        }
+        return runs;
+    }
+
     /** Deletes the runs and accounts older than {@link #RETENTION}; the number of runs deleted. */
     public int prune() throws SQLException {
         Timestamp before = Timestamp.from(clock.instant().minus(RETENTION));

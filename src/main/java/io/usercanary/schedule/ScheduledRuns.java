@@ -11,7 +11,6 @@ import io.usercanary.probe.RunListener;
 import io.usercanary.probe.RunResult;
 import io.usercanary.probe.Step;
 import io.usercanary.probe.StepResult;
-import io.usercanary.store.ResultStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +39,7 @@ public final class ScheduledRuns {
     private final Clock clock;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<String> failingListeners = ConcurrentHashMap.newKeySet();
-    private volatile ResultStore sharedHistory;
+    private volatile Function<String, Optional<Instant>> sharedFailingSince;
     private volatile InForce current;
     private volatile Instant lastActivity;
 
@@ -93,9 +93,9 @@ public final class ScheduledRuns {
             for (RunListener listener : listeners) {
                 tell(listener, result);
             }
-            ResultStore shared = sharedHistory;
+            Function<String, Optional<Instant>> shared = sharedFailingSince;
             if (shared != null && !result.passed()) {
-                states.of(account.get()).confirmationDue(shared.history(accountName).failingSince()
+                states.of(account.get()).confirmationDue(shared.apply(accountName)
                         .map(at -> at.truncatedTo(ChronoUnit.MILLIS))
                         .equals(Optional.of(result.startedAt().truncatedTo(ChronoUnit.MILLIS))));
             }
@@ -114,11 +114,12 @@ public final class ScheduledRuns {
     }
 
     /**
-     * Replicas share runs through {@code shared} (already one of the listeners): a failure is a first one when
-     * the shared history shows it opened the account's failing streak, whichever replica ran the runs before.
+     * Replicas share runs through a store (already one of the listeners): a failure is a first one when
+     * {@code failingSince} of the shared history shows it opened the account's failing streak, whichever
+     * replica ran the runs before.
      */
-    public void confirmFirstFailuresFrom(ResultStore shared) {
-        sharedHistory = shared;
+    public void confirmFirstFailuresFrom(Function<String, Optional<Instant>> failingSince) {
+        sharedFailingSince = failingSince;
     }
 
     private RunResult probe(Probe probe, AccountConfig account) {

@@ -33,7 +33,7 @@ class StderrLoggingTest {
         SwitchingLayout layout = assertInstanceOf(SwitchingLayout.class,
                 ((LayoutWrappingEncoder<ILoggingEvent>) stderr.getEncoder()).getLayout());
         assertEquals(StderrLogging.PATTERN, layout.getPattern());
-        for (String quiet : new String[] {"org.quartz", "com.google", "okhttp3"}) {
+        for (String quiet : new String[] {"org.quartz", "com.google", "okhttp3", "org.eclipse.jetty", "com.zaxxer.hikari", "org.flywaydb"}) {
             assertEquals(Level.WARN, context.getLogger(quiet).getLevel(), quiet);
         }
         assertEquals(Level.INFO, context.getLogger("io.usercanary.run").getEffectiveLevel());

@@ -44,7 +44,7 @@ class ClusterConfirmationTest {
     private static ScheduledRuns replica(Probe probe, RunHistory shared) {
         ScheduledRuns runner = new ScheduledRuns(CONFIG, probe, new AccountStates(CONFIG), List.<RunListener>of(shared),
                 Clock.systemUTC());
-        runner.confirmFirstFailuresFrom(shared);
+        runner.confirmFirstFailuresFrom(account -> shared.history(account).failingSince());
         return runner;
     }
 
