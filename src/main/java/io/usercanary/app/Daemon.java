@@ -74,7 +74,9 @@ public final class Daemon implements DaemonControl, AutoCloseable {
                 : options.quartzProperties().andThen(cluster::quartz);
         this.probes = options.probes() != null ? options.probes()
                 : Probes.real(config, http, options.clock(), states, metrics.registry());
-        List<RunListener> listeners = new ArrayList<>(List.of(metrics, store, firstRound, new RunLog()));
+        // In a cluster the run log names the id the shared store gave the run, the one every replica serves.
+        List<RunListener> listeners = new ArrayList<>(cluster == null ? List.of(metrics, store, firstRound, new RunLog())
+                : List.of(metrics, cluster.storingThen(new RunLog()), firstRound));
         listeners.addAll(options.listeners());
         this.runs = new ScheduledRuns(config, probes.forConfig(config), states, listeners, options.clock());
         if (cluster != null) {

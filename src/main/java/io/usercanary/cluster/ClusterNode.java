@@ -2,6 +2,7 @@ package io.usercanary.cluster;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.usercanary.config.ClusterConfig;
+import io.usercanary.probe.RunListener;
 import io.usercanary.probe.RunResult;
 import io.usercanary.store.ResultStore;
 import java.net.InetAddress;
@@ -89,6 +90,14 @@ public final class ClusterNode implements AutoCloseable {
             Duration every = config.checkinInterval().compareTo(FOLLOW_EVERY) < 0 ? config.checkinInterval() : FOLLOW_EVERY;
             others = new OtherReplicasRuns(results, show).start(every);
         }
+    }
+
+    /**
+     * The shared store as a listener that then tells {@code next} the run under its cluster-wide id (the one
+     * {@code /runs/{id}} serves on every replica), e.g. so the run log names that id.
+     */
+    public RunListener storingThen(RunListener next) {
+        return run -> next.onRun(results.stored(run));
     }
 
     /** {@code base} as a member of this cluster's clustered job store. */

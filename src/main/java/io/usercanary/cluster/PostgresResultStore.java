@@ -74,13 +74,18 @@ public final class PostgresResultStore implements ResultStore {
 
     @Override
     public void onRun(RunResult result) {
-        if (result == null) {
-            return;
+        if (result != null) {
+            stored(result);
         }
+    }
+
+    /** Stores {@code result}: the run under the cluster's id, or unchanged when it could not be stored. */
+    RunResult stored(RunResult result) {
         try (Connection c = database.getConnection()) {
             c.setAutoCommit(false);
+            long id;
             try {
-                long id = nextId(c);
+                id = nextId(c);
                 insert(c, result, id);
                 upsert(c, result, id);
                 c.commit();
@@ -91,11 +96,13 @@ public final class PostgresResultStore implements ResultStore {
             if (writeFailing.compareAndSet(true, false)) {
                 LOG.info("run results are stored in the cluster database again");
             }
+            return withId(result, id);
         } catch (SQLException | RuntimeException e) {
             if (writeFailing.compareAndSet(false, true)) {
                 LOG.warn("run {} of account {} was not stored in the cluster database ({}); other replicas will not see it",
                         result.id(), result.account(), e.getClass().getSimpleName());
             }
+            return result;
         }
     }
 

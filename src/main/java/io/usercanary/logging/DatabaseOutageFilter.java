@@ -14,14 +14,17 @@ import org.slf4j.Marker;
 /**
  * Drops what Quartz's JDBC job store and HikariCP log, with a stack trace, each time they fail to reach the
  * cluster database (Quartz's cluster manager and misfire handler log ERROR every check-in, the scheduler thread
- * every scan, Hikari WARN per broken connection): an outage is one WARN line from the cluster's health check
+ * every scan, and a WARN each time it cannot restore a dropped connection): an outage is one WARN line from the cluster's health check
  * and one INFO line when it ends. Anything else these libraries log, a constraint violation or a bad table,
  * still gets through with its trace.
  */
 final class DatabaseOutageFilter extends TurboFilter {
     static final List<String> LIBRARIES = List.of("org.quartz.impl.jdbcjobstore", "org.quartz.core", "com.zaxxer.hikari");
-    /** SQLSTATE classes of "cannot reach the server": connection exceptions, shutdown, cannot connect now. */
-    private static final List<String> UNREACHABLE_STATES = List.of("08", "57P01", "57P02", "57P03");
+    /**
+     * SQLSTATEs of "cannot reach the database": connection exceptions, shutdown, cannot connect now, and
+     * 55000, which PostgreSQL answers for a database that does not accept connections.
+     */
+    private static final List<String> UNREACHABLE_STATES = List.of("08", "57P01", "57P02", "57P03", "55000");
 
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
@@ -43,8 +46,9 @@ final class DatabaseOutageFilter extends TurboFilter {
                     || cause instanceof EOFException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && UNREACHABLE_STATES.stream().anyMatch(sql.getSQLState()::startsWith)) {
+            // No SQLSTATE: the pool's own "Connection is closed" for a connection the server dropped.
+            if (cause instanceof SQLException sql && (sql.getSQLState() == null
+                    || UNREACHABLE_STATES.stream().anyMatch(sql.getSQLState()::startsWith))) {
                 return true;
             }
         }

@@ -53,6 +53,13 @@ class PostgresResultStoreTest {
     }
 
     @Test
+    void aStoredRunComesBackUnderTheClusterIdTheRunLogNames() {
+        RunResult stored = replicaA.stored(run(1, "legacy", Outcome.OK, T0));
+        assertEquals(Optional.of(stored.id()), replicaB.history("legacy").latest().map(RunResult::id));
+        assertEquals(Optional.of("legacy"), replicaB.run(stored.id()).map(RunResult::account));
+    }
+
+    @Test
     void everyReplicaSeesTheClusterLatestRunOfAnAccountWhoeverRanIt() {
         replicaA.onRun(run(1, "legacy", Outcome.OK, T0));
         replicaB.onRun(run(1, "legacy", Outcome.EMPTY, T0.plusSeconds(60)));

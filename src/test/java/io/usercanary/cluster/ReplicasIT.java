@@ -129,6 +129,12 @@ class ReplicasIT {
         for (Replica r : List.of(a, b)) {
             Eventually.until(deadline(Duration.ofSeconds(20)), "healthy again", () -> r.get("/-/healthy").statusCode(), c -> c == 200);
         }
+        for (Replica r : List.of(a, b)) {
+            String log = r.process().stderr();
+            assertFalse(log.contains("\tat "), "the outage logged a stack trace\n" + r.process().tails());
+            assertEquals(1, log.lines().filter(l -> l.contains(" WARN ") && l.contains("no job fires until it answers")).count(),
+                    "one WARN line for the outage\n" + r.process().tails());
+        }
 
         Thread.sleep(INTERVAL.multipliedBy(2).toMillis());
         Instant terminated = Instant.now();

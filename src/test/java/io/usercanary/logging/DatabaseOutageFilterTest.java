@@ -37,8 +37,15 @@ class DatabaseOutageFilterTest {
     void quartzAndHikariOutageTracesAreDropped() {
         context.getLogger("org.quartz.impl.jdbcjobstore.JobStoreTX").error("ClusterManager: Error managing cluster: x", outage());
         context.getLogger("org.quartz.core.ErrorLogger").error("An error occurred while scanning for the next triggers to fire.", outage());
-        context.getLogger("com.zaxxer.hikari.pool.ProxyConnection").warn("{} - Connection {} marked as broken because of SQLSTATE({})",
+        context.getLogger("com.zaxxer.hikari.pool.ProxyConnection").error("{} - Connection {} marked as broken because of SQLSTATE({})",
                 "usercanary-db", "PgConnection@1", "08006", new SQLException("I/O error", "08006"));
+        // Seen in ReplicasIT: Quartz rolling back and restoring a connection the server dropped.
+        context.getLogger("org.quartz.impl.jdbcjobstore.JobStoreTX").error("Couldn't rollback jdbc connection. Connection is closed",
+                new SQLException("Connection is closed"));
+        context.getLogger("org.quartz.impl.jdbcjobstore.AttributeRestoringConnectionInvocationHandler")
+                .warn("Failed restore connection's original auto commit setting.", new SQLException("Connection is closed"));
+        context.getLogger("org.quartz.impl.jdbcjobstore.JobStoreTX").error("ClusterManager: Error managing cluster",
+                new SQLException("FATAL: database \"usercanary\" is not currently accepting connections", "55000"));
         assertEquals(List.of(), messages());
     }
 
