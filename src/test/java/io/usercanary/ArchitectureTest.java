@@ -54,8 +54,8 @@ class ArchitectureTest {
                         "report", "store")
                 // Firebase is the probe's business: metrics, pages and the scheduler see only run results.
                 .whereLayer("auth").mayOnlyBeAccessedByLayers("cli", "app", "probe", "seed")
-                .whereLayer("check").mayOnlyBeAccessedByLayers("cli", "app", "web", "metrics", "seed", "report", "store",
-                        "probe")
+                .whereLayer("check").mayOnlyBeAccessedByLayers("cli", "app", "cluster", "web", "metrics", "seed", "report",
+                        "store", "probe")
                 .whereLayer("http").mayOnlyBeAccessedByLayers("cli", "app", "cluster", "schedule", "web", "metrics", "seed",
                         "report", "store", "probe", "auth", "check", "demo")
                 .whereLayer("config").mayOnlyBeAccessedByLayers("cli", "app", "cluster", "schedule", "web", "metrics", "seed",

@@ -1,5 +1,7 @@
 package io.usercanary.app;
 
+import io.usercanary.cluster.ClusterNode;
+import io.usercanary.cluster.ClusterSetupException;
 import io.usercanary.config.AccountConfig;
 import io.usercanary.config.CanaryConfig;
 import io.usercanary.config.ConfigException;
@@ -22,8 +24,10 @@ import io.usercanary.web.WebServer;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +54,8 @@ public final class Daemon implements DaemonControl, AutoCloseable {
     private final DaemonOptions options;
     private final BoundedHttp http;
     private final CanaryMetrics metrics;
+    /** Null when one process runs everything (no {@code cluster:} block). */
+    private final ClusterNode cluster;
     private final ResultStore store;
     private final Function<CanaryConfig, Properties> quartzProperties;
     private final AccountStates states;
@@ -69,15 +75,23 @@ public final class Daemon implements DaemonControl, AutoCloseable {
         this.metrics = CanaryMetrics.create(config, options.version(), options.clock(), states.cohorts());
         this.http = new BoundedHttp(pooledClient(config.schedule().threadsFor(config.accounts().size())),
                 BoundedHttp.DEFAULT_BODY_CAP);
-        // The two choices a cluster makes: its shared results store here, Quartz's JDBC job store in quartzProperties.
-        this.store = new RunHistory();
-        this.quartzProperties = options.quartzProperties();
+        // The two choices a cluster makes: its shared results store, and Quartz's JDBC job store.
+        this.cluster = config.cluster() == null ? null : ClusterNode.open(config.cluster(), metrics.registry(), options.clock());
+        this.store = cluster == null ? new RunHistory() : cluster.results();
+        this.quartzProperties = cluster == null ? options.quartzProperties()
+                : options.quartzProperties().andThen(cluster::quartz);
         this.probes = options.probes() != null ? options.probes()
                 : Probes.real(config, http, options.clock(), states, metrics.registry());
-        List<RunListener> listeners = new ArrayList<>(List.of(metrics, store, firstRound, new RunLog()));
+        // In a cluster the run log names the id the shared store gave the run, the one every replica serves.
+        List<RunListener> listeners = new ArrayList<>(cluster == null ? List.of(metrics, store, firstRound, new RunLog())
+                : List.of(metrics, cluster.storingThen(new RunLog()), firstRound));
         listeners.addAll(options.listeners());
         Punctuality punctuality = new Punctuality(metrics.registry(), () -> this.config.schedule().interval(), options.clock());
         this.runs = new ScheduledRuns(config, probes.forConfig(config), states, listeners, options.clock(), punctuality);
+        if (cluster != null) {
+            runs.confirmFirstFailuresFrom(account -> store.history(account).failingSince());
+            cluster.followOtherReplicas(metrics::showLatest); // gauges show the cluster's runs, counters this replica's
+        }
     }
 
     /**
@@ -104,9 +118,14 @@ public final class Daemon implements DaemonControl, AutoCloseable {
         try {
             WebOptions listen = WebOptions.plain(bind, port).withPortKey(options.port() != null ? "--port" : "server.port");
             daemon.web = WebServer.start(web.apply(listen), daemon.metrics.registry(), daemon);
-            daemon.scheduler = CanaryScheduler.start(config, daemon.runs, daemon.quartzProperties);
+            if (daemon.cluster == null || daemon.cluster.prepare(daemon::startScheduler)) {
+                daemon.startScheduler();
+            }
         } catch (IOException | SchedulerException | RuntimeException e) {
             daemon.close();
+            if (e instanceof ClusterSetupException setup) {
+                throw setup;
+            }
             if (e instanceof IOException io) {
                 throw new IOException("cannot listen on " + bind + ":" + port + ": " + io.getMessage(), io);
             }
@@ -117,6 +136,13 @@ public final class Daemon implements DaemonControl, AutoCloseable {
                 Durations.format(config.schedule().interval()), Durations.format(config.schedule().jitter()),
                 Durations.format(config.schedule().timeout()), config.schedule().threadsFor(config.accounts().size()));
         return daemon;
+    }
+
+    /** Once the cluster database answers, in cluster mode (it may be later, from the cluster's thread). */
+    private synchronized void startScheduler() throws SchedulerException {
+        if (!closing.get()) {
+            scheduler = CanaryScheduler.start(config, runs, quartzProperties);
+        }
     }
 
     /** The metrics registry and its gauges, e.g. to export the status page's external URL. */
@@ -157,12 +183,17 @@ public final class Daemon implements DaemonControl, AutoCloseable {
     @Override
     public Answer health() {
         CanaryScheduler current = scheduler;
+        Optional<String> clusterProblem = cluster == null || closing.get() ? Optional.empty() : cluster.problem();
+        if (clusterProblem.isPresent()) {
+            return new Answer(false, clusterProblem.get());
+        }
         if (closing.get() || current == null || !current.running()) {
             return new Answer(false, "the scheduler is not running");
         }
         Duration interval = config.schedule().interval();
         Duration allowed = max(interval.multipliedBy(3), interval.plus(config.schedule().timeout())).plusSeconds(60);
-        Duration silence = Duration.between(runs.lastActivity(), options.clock().instant());
+        Instant last = cluster == null ? runs.lastActivity() : cluster.lastActivity(runs.lastActivity());
+        Duration silence = Duration.between(last, options.clock().instant());
         if (silence.compareTo(allowed) > 0) {
             return new Answer(false, "no run has started or finished for " + silence.toSeconds() + "s");
         }
@@ -172,10 +203,12 @@ public final class Daemon implements DaemonControl, AutoCloseable {
     @Override
     public Answer readiness() {
         CanaryConfig current = config;
-        if (firstRound.complete(current)) {
+        long waiting = cluster == null ? (firstRound.complete(current) ? 0 : firstRound.waiting(current))
+                : cluster.neverRun(current.accounts().stream().map(AccountConfig::name).toList());
+        if (waiting == 0) {
             return new Answer(true, "ready");
         }
-        return new Answer(false, "waiting for the first round: " + firstRound.waiting(current) + " of "
+        return new Answer(false, "waiting for the first round: " + waiting + " of "
                 + current.accounts().size() + " accounts have not run yet");
     }
 
@@ -203,7 +236,12 @@ public final class Daemon implements DaemonControl, AutoCloseable {
         CanaryConfig previous = config;
         try {
             Probe probe = probes.forConfig(loaded);
-            scheduler.apply(loaded, () -> putInForce(loaded, probe));
+            CanaryScheduler current = scheduler;
+            if (current != null) {
+                current.apply(loaded, () -> putInForce(loaded, probe));
+            } else {
+                putInForce(loaded, probe); // a cluster replica waiting for its database: it schedules this config
+            }
         } catch (SchedulerException | RuntimeException e) {
             LOG.error("config reload failed while applying it; the running config stays", e);
             metrics.reloadRefused();
@@ -265,6 +303,9 @@ public final class Daemon implements DaemonControl, AutoCloseable {
                     LOG.warn("{} flows still running after {}: not waiting for them", runs.inFlight(),
                             Durations.format(options.shutdownGrace()));
                 }
+            }
+            if (cluster != null) {
+                cluster.close();
             }
             if (web != null) {
                 web.close();

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The whole configuration, validated as one: names unique, every placeholder known, cohorts ordered. */
+/**
+ * The whole configuration, validated as one: names unique, every placeholder known, cohorts ordered.
+ * {@code cluster} is null when one process runs everything.
+ */
 public record CanaryConfig(
         String environment,
         String location,
@@ -17,7 +20,8 @@ public record CanaryConfig(
         List<AccountConfig> accounts,
         List<CohortConfig> cohorts,
         ScheduleConfig schedule,
-        ServerConfig server) {
+        ServerConfig server,
+        ClusterConfig cluster) {
 
     /** Used when the config has no {@code cohorts}. */
     public static final List<CohortConfig> DEFAULT_COHORTS = List.of(
@@ -63,11 +67,11 @@ public record CanaryConfig(
     }
 
     public CanaryConfig withFirebase(FirebaseConfig newFirebase) {
-        return new CanaryConfig(environment, location, newFirebase, backend, checks, accounts, cohorts, schedule, server);
+        return new CanaryConfig(environment, location, newFirebase, backend, checks, accounts, cohorts, schedule, server, cluster);
     }
 
     public CanaryConfig withServer(ServerConfig newServer) {
-        return new CanaryConfig(environment, location, firebase, backend, checks, accounts, cohorts, schedule, newServer);
+        return new CanaryConfig(environment, location, firebase, backend, checks, accounts, cohorts, schedule, newServer, cluster);
     }
 
     private static void unique(String list, List<String> names) {

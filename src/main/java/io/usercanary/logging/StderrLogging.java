@@ -12,13 +12,16 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The logging set-up, in code rather than a logback.xml: logs go to stderr (stdout is for reports that
- * pipelines parse), through {@link SwitchingLayout}, INFO and up, Quartz, Google and okhttp at WARN.
+ * pipelines parse), through {@link SwitchingLayout}, INFO and up; Quartz, Google, okhttp, Jetty and Flyway at
+ * WARN, HikariCP at ERROR, and a cluster database outage without the libraries' stack traces ({@link DatabaseOutageFilter}).
  * Reading an XML file would load the JDK's XML parser and logback's Joran, about 0.1 s of every start.
  *
  * <p>Found by logback through {@code META-INF/services}; a {@code -Dlogback.configurationFile=...} still
  * wins, so an operator can bring a config of their own.
  */
 public final class StderrLogging extends ContextAwareBase implements Configurator {
+    /** Libraries whose INFO lines (pool started, schema up to date, scheduler banner) are noise in a daemon's log. */
+    static final String[] QUIET = {"org.quartz", "com.google", "okhttp3", "org.eclipse.jetty", "org.flywaydb"};
     static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{20} %msg%n";
 
     @Override
@@ -45,9 +48,16 @@ public final class StderrLogging extends ContextAwareBase implements Configurato
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
         root.addAppender(stderr);
-        for (String quiet : new String[] {"org.quartz", "com.google", "okhttp3", "org.eclipse.jetty"}) {
+        for (String quiet : QUIET) {
             context.getLogger(quiet).setLevel(Level.WARN);
         }
+        // Its warnings during a database outage ("Failed to validate connection ... consider a shorter
+        // maxLifetime") mislead; the cluster health check says what is wrong.
+        context.getLogger("com.zaxxer.hikari").setLevel(Level.ERROR);
+        DatabaseOutageFilter outages = new DatabaseOutageFilter();
+        outages.setContext(context);
+        outages.start();
+        context.addTurboFilter(outages);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.usercanary.probe.RunResult;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ final class AccountGauges {
     private volatile double lastRun;
     private volatile double lastSuccess;
     private volatile double age;
+    private Instant shownStart;
 
     AccountGauges(MeterRegistry registry, String account, String cohort) {
         this.registry = registry;
@@ -40,7 +42,13 @@ final class AccountGauges {
         return cohort;
     }
 
+    /** True when the run shown started after {@code result}: the gauges never go back to an older run. */
+    boolean showsNewerThan(RunResult result) {
+        return shownStart != null && shownStart.isAfter(result.startedAt());
+    }
+
     void update(RunResult result) {
+        shownStart = result.startedAt();
         double finished = result.startedAt().plus(result.duration()).toEpochMilli() / 1000.0;
         up = result.passed() ? 1 : 0;
         lastRun = finished;

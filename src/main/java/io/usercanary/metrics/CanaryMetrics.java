@@ -79,6 +79,11 @@ public final class CanaryMetrics implements RunListener, AutoCloseable {
         runs.onRun(result);
     }
 
+    /** A run another replica did: the gauges show it, the counters do not count it ({@link RunMetrics#showLatest}). */
+    public void showLatest(RunResult result) {
+        runs.showLatest(result);
+    }
+
     /** A config was loaded and is now in use. */
     public void configApplied(CanaryConfig config, Map<String, String> knownCohorts) {
         runs.configure(config, knownCohorts);

@@ -99,6 +99,24 @@ public final class RunMetrics implements RunListener {
         payload.update(account, result.payload());
     }
 
+    /**
+     * A run another replica of the cluster did: the account's gauges (up, timestamps, age, failure streak,
+     * payload items) show it, so every replica exports the cluster's latest state; counters and timers stay
+     * this replica's own. A run older than the one already shown (a late poll) changes nothing.
+     */
+    public synchronized void showLatest(RunResult result) {
+        if (config == null || config.account(result.account()).isEmpty()) {
+            return;
+        }
+        AccountGauges shown = gauges.get(result.account());
+        if (shown != null && shown.showsNewerThan(result)) {
+            return;
+        }
+        cohortKnown(result.account(), result.cohort());
+        gauges.get(result.account()).update(result);
+        payload.update(result.account(), result.payload());
+    }
+
     /** Pre-registers the account's series for {@code cohort}; when the cohort changed, its gauges move over. */
     private void cohortKnown(String account, String cohort) {
         Set<String> cohorts = counted.computeIfAbsent(account, a -> new HashSet<>());

@@ -55,6 +55,14 @@ public final class AccountState {
         return confirmationDue.getAndSet(false);
     }
 
+    /**
+     * Replicas sharing a history decide it there instead: due iff the failed run just stored opened the
+     * account's failing streak, whichever replica ran the runs before it.
+     */
+    public void confirmationDue(boolean due) {
+        confirmationDue.set(due);
+    }
+
     public boolean failing() {
         return failing.get();
     }

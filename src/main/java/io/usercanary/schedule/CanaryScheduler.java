@@ -34,6 +34,7 @@ public final class CanaryScheduler {
     static final String GROUP = "usercanary";
     private static final Logger LOG = LoggerFactory.getLogger(CanaryScheduler.class);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
+    private static final String INSTANCE_NAME = "org.quartz.scheduler.instanceName";
 
     private final ScheduledRuns runs;
     private final Function<CanaryConfig, Properties> quartzProperties;
@@ -61,7 +62,7 @@ public final class CanaryScheduler {
         CanaryScheduler canary = new CanaryScheduler(runs, quartzProperties);
         synchronized (canary) {
             canary.properties = quartzProperties.apply(config);
-            canary.scheduler = canary.newScheduler(config, canary.properties, null);
+            canary.scheduler = canary.newScheduler(config, canary.properties, null, false);
             canary.scheduler.start();
             canary.timing = config.schedule();
         }
@@ -84,14 +85,33 @@ public final class CanaryScheduler {
             throw new IllegalStateException("the scheduler is shut down");
         }
         Properties wanted = quartzProperties.apply(config);
+        boolean retime = !config.schedule().interval().equals(timing.interval())
+                || !config.schedule().jitter().equals(timing.jitter());
         if (!wanted.equals(properties)) {
             Scheduler old = scheduler;
-            Scheduler created = newScheduler(config, wanted, old);
+            boolean clustered = clustered(wanted);
+            if (clustered) {
+                // One scheduler name per cluster: the old one must leave Quartz's repository first. The jobs
+                // stay in the shared store, so a refused change reopens the old settings on them.
+                old.shutdown(false);
+            }
+            Scheduler created;
+            try {
+                created = newScheduler(config, wanted, clustered ? null : old, retime);
+            } catch (SchedulerException | RuntimeException e) {
+                if (clustered) {
+                    scheduler = reopen(properties);
+                }
+                throw e;
+            }
             try {
                 commit.run();
                 created.start();
             } catch (SchedulerException | RuntimeException e) {
                 created.shutdown(false);
+                if (clustered) {
+                    scheduler = reopen(properties);
+                }
                 throw e;
             }
             scheduler = created;
@@ -99,11 +119,11 @@ public final class CanaryScheduler {
             timing = config.schedule();
             LOG.info("scheduler settings changed ({} threads): a new scheduler took over; the old one finishes its flows",
                     wanted.getProperty("org.quartz.threadPool.threadCount"));
-            shutdownInBackground(old);
+            if (!clustered) {
+                shutdownInBackground(old);
+            }
             return;
         }
-        boolean retime = !config.schedule().interval().equals(timing.interval())
-                || !config.schedule().jitter().equals(timing.jitter());
         JobReconciliation reconciliation = new JobReconciliation(scheduler);
         scheduler.standby();
         try {
@@ -162,26 +182,50 @@ public final class CanaryScheduler {
         return !waiter.isAlive();
     }
 
-    /** A scheduler, not started yet, with every account's job and the pending confirmations of {@code takingOverFrom}. */
-    private Scheduler newScheduler(CanaryConfig config, Properties base, Scheduler takingOverFrom) throws SchedulerException {
-        Properties named = QuartzProperties.named(base, GROUP + "-" + INSTANCES.incrementAndGet());
-        Scheduler created = new StdSchedulerFactory(named).getScheduler();
+    /**
+     * A scheduler, not started yet, whose jobs match {@code config}, with the pending confirmations of
+     * {@code takingOverFrom}. A clustered job store may already hold the jobs: they are kept (re-timed when
+     * {@code retime} or their interval changed), and one another replica adds at the same moment is no error.
+     */
+    private Scheduler newScheduler(CanaryConfig config, Properties base, Scheduler takingOverFrom, boolean retime)
+            throws SchedulerException {
+        Scheduler created = open(base);
+        JobReconciliation reconciliation = new JobReconciliation(created);
         try {
-            created.setJobFactory((bundle, s) -> new CanaryJob(runs));
-            created.getListenerManager().addTriggerListener(new MisfireCount(runs.punctuality(),
-                    Long.parseLong(base.getProperty(QuartzProperties.MISFIRE_THRESHOLD))));
-            Instant now = Instant.now();
-            for (AccountConfig account : config.accounts()) {
-                created.scheduleJob(job(account), trigger(account, config.schedule(), now));
-                if (takingOverFrom != null) {
+            reconciliation.reconcile(config, retime);
+            if (takingOverFrom != null) {
+                for (AccountConfig account : config.accounts()) {
                     Confirmation.copy(takingOverFrom, created, account.name());
                 }
             }
             return created;
         } catch (SchedulerException | RuntimeException e) {
+            reconciliation.rollBack();
             created.shutdown(false);
             throw e;
         }
+    }
+
+    /** A scheduler on {@code base}, its own name unless {@code base} names one (a cluster's is shared). */
+    private Scheduler open(Properties base) throws SchedulerException {
+        Properties named = base.containsKey(INSTANCE_NAME) ? base
+                : QuartzProperties.named(base, GROUP + "-" + INSTANCES.incrementAndGet());
+        Scheduler created = new StdSchedulerFactory(named).getScheduler();
+        created.setJobFactory((bundle, s) -> new CanaryJob(runs));
+        created.getListenerManager().addTriggerListener(new MisfireCount(runs.punctuality(),
+                Long.parseLong(named.getProperty(QuartzProperties.MISFIRE_THRESHOLD))));
+        return created;
+    }
+
+    /** The previous clustered scheduler back, after a refused settings change: its jobs are in the shared store. */
+    private Scheduler reopen(Properties previous) throws SchedulerException {
+        Scheduler reopened = open(previous);
+        reopened.start();
+        return reopened;
+    }
+
+    private static boolean clustered(Properties properties) {
+        return Boolean.parseBoolean(properties.getProperty("org.quartz.jobStore.isClustered"));
     }
 
     private static Thread shutdownInBackground(Scheduler old) {

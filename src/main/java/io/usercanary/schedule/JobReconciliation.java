@@ -9,8 +9,10 @@ import java.util.HashSet;
 import java.util.Set;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.SimpleTrigger;
 import org.quartz.Trigger;
 import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
@@ -37,7 +39,11 @@ final class JobReconciliation {
         this.scheduler = scheduler;
     }
 
-    /** Removes the jobs of accounts not in {@code config}, adds the new ones, renews every trigger when {@code retime}. */
+    /**
+     * Removes the jobs of accounts not in {@code config}, adds the new ones, renews every trigger when
+     * {@code retime} or when its interval is not the config's (a clustered store keeps another config's triggers).
+     * A job another replica adds at the same moment is taken as added.
+     */
     void reconcile(CanaryConfig config, boolean retime) throws SchedulerException {
         Set<String> wantedNames = new HashSet<>();
         config.accounts().forEach(a -> wantedNames.add(a.name()));
@@ -52,12 +58,17 @@ final class JobReconciliation {
         Instant now = Instant.now();
         for (AccountConfig account : config.accounts()) {
             JobKey key = JobKey.jobKey(account.name(), CanaryScheduler.GROUP);
+            TriggerKey triggerKey = TriggerKey.triggerKey(account.name(), CanaryScheduler.GROUP);
+            Trigger previous = scheduler.getTrigger(triggerKey);
             if (!scheduler.checkExists(key)) {
-                scheduler.scheduleJob(CanaryScheduler.job(account), CanaryScheduler.trigger(account, config.schedule(), now));
-                undo.push(() -> scheduler.deleteJob(key));
-            } else if (retime) {
-                TriggerKey triggerKey = TriggerKey.triggerKey(account.name(), CanaryScheduler.GROUP);
-                Trigger previous = scheduler.getTrigger(triggerKey);
+                try {
+                    scheduler.scheduleJob(CanaryScheduler.job(account), CanaryScheduler.trigger(account, config.schedule(), now));
+                    undo.push(() -> scheduler.deleteJob(key));
+                } catch (ObjectAlreadyExistsException raced) {
+                    LOG.debug("account {}: another replica scheduled it at the same moment", account.name());
+                }
+            } else if (retime || previous instanceof SimpleTrigger simple
+                    && simple.getRepeatInterval() != config.schedule().interval().toMillis()) {
                 scheduler.rescheduleJob(triggerKey, CanaryScheduler.trigger(account, config.schedule(), now));
                 if (previous != null) {
                     undo.push(() -> scheduler.rescheduleJob(triggerKey, previous));

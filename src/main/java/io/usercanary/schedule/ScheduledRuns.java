@@ -14,9 +14,11 @@ import io.usercanary.probe.StepResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,7 @@ public final class ScheduledRuns {
     private final Punctuality punctuality;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<String> failingListeners = ConcurrentHashMap.newKeySet();
+    private volatile Function<String, Optional<Instant>> sharedFailingSince;
     private volatile InForce current;
     private volatile Instant lastActivity;
 
@@ -109,6 +112,12 @@ public final class ScheduledRuns {
             for (RunListener listener : listeners) {
                 tell(listener, result);
             }
+            Function<String, Optional<Instant>> shared = sharedFailingSince;
+            if (shared != null && !result.passed()) {
+                states.of(account.get()).confirmationDue(shared.apply(accountName)
+                        .map(at -> at.truncatedTo(ChronoUnit.MILLIS))
+                        .equals(Optional.of(result.startedAt().truncatedTo(ChronoUnit.MILLIS))));
+            }
             return Optional.of(result);
         } finally {
             inFlight.remove(accountName);
@@ -121,6 +130,15 @@ public final class ScheduledRuns {
      */
     public boolean takeConfirmation(String accountName) {
         return current.config().account(accountName).map(a -> states.of(a).takeConfirmation()).orElse(false);
+    }
+
+    /**
+     * Replicas share runs through a store (already one of the listeners): a failure is a first one when
+     * {@code failingSince} of the shared history shows it opened the account's failing streak, whichever
+     * replica ran the runs before.
+     */
+    public void confirmFirstFailuresFrom(Function<String, Optional<Instant>> failingSince) {
+        sharedFailingSince = failingSince;
     }
 
     private RunResult probe(Probe probe, AccountConfig account) {

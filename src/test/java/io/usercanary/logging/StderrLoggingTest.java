@@ -33,9 +33,10 @@ class StderrLoggingTest {
         SwitchingLayout layout = assertInstanceOf(SwitchingLayout.class,
                 ((LayoutWrappingEncoder<ILoggingEvent>) stderr.getEncoder()).getLayout());
         assertEquals(StderrLogging.PATTERN, layout.getPattern());
-        for (String quiet : new String[] {"org.quartz", "com.google", "okhttp3"}) {
+        for (String quiet : new String[] {"org.quartz", "com.google", "okhttp3", "org.eclipse.jetty", "org.flywaydb"}) {
             assertEquals(Level.WARN, context.getLogger(quiet).getLevel(), quiet);
         }
+        assertEquals(Level.ERROR, context.getLogger("com.zaxxer.hikari").getLevel());
         assertEquals(Level.INFO, context.getLogger("io.usercanary.run").getEffectiveLevel());
     }
 

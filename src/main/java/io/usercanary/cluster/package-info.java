@@ -1,0 +1,5 @@
+/**
+ * High availability on PostgreSQL: the pooled database, its versioned schema, the shared result store, the Quartz
+ * properties of the clustered JDBC job store, and the replicas' membership and database health.
+ */
+package io.usercanary.cluster;
