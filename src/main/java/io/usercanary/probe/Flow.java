@@ -57,6 +57,11 @@ final class Flow {
 
     void run(List<FlowStep> plan) {
         for (FlowStep step : plan) {
+            String missing = step.missingCapture(context);
+            if (missing != null) {
+                steps.add(StepResult.skipped(step.name(), missing));
+                continue;
+            }
             long start = System.nanoTime();
             StepReport report;
             boolean bug = false;
