@@ -106,8 +106,11 @@ public final class FirebaseAuthClient {
 
     /** When the account was created, from {@code accounts:lookup}. */
     public Instant createdAt(Secret idToken, Deadline deadline, Observer observer) throws FirebaseError, HttpFailure {
-        Map<String, JsonScan.Value> answer = post(endpoints.accounts("lookup"),
-                MAPPER.createObjectNode().put("idToken", idToken.reveal()), deadline, observer, List.of(CREATED_AT));
+        ObjectNode body = MAPPER.createObjectNode().put("idToken", idToken.reveal());
+        if (tenantId != null) {
+            body.put("tenantId", tenantId);
+        }
+        Map<String, JsonScan.Value> answer = post(endpoints.accounts("lookup"), body, deadline, observer, List.of(CREATED_AT));
         JsonScan.Value createdAt = answer.get(CREATED_AT);
         if (createdAt.text() == null || createdAt.type() == JsonScan.Type.BOOLEAN) {
             throw new FirebaseError(200, "LOOKUP_WITHOUT_CREATED_AT");

@@ -21,6 +21,7 @@ public final class FirebaseError extends Exception {
                     + " X-Android-Package and X-Android-Cert",
             "API_KEY_IOS_APP_BLOCKED", "the API key is restricted to iOS apps; send firebase.headers: X-Ios-Bundle-Identifier",
             "TENANT_DISABLED", "the Identity Platform tenant in firebase.tenantId is disabled; enable it or use another",
+            "PROJECT_DISABLED", "sign-in is disabled for the project, or for the tenant in firebase.tenantId",
             "TENANT_NOT_FOUND", "firebase.tenantId names no tenant of this project",
             "TENANT_ID_MISMATCH", "the account is not in firebase.tenantId's tenant (seed it there)",
             "UNSUPPORTED_TENANT_OPERATION", "this sign-in is not supported inside a tenant");
@@ -32,7 +33,8 @@ public final class FirebaseError extends Exception {
             "TOKEN_EXPIRED", "INVALID_REFRESH_TOKEN", "INVALID_GRANT_TYPE", "MISSING_REFRESH_TOKEN",
             "INVALID_CUSTOM_TOKEN", "CREDENTIAL_MISMATCH", "API_KEY_INVALID", "PERMISSION_DENIED",
             "OPERATION_NOT_ALLOWED", "INVALID_EMAIL", "MISSING_PASSWORD", "INVALID_API_KEY", "PROJECT_NOT_FOUND",
-            REFERRER_BLOCKED, MFA_ENROLLED, "TENANT_DISABLED", "TENANT_NOT_FOUND", "TENANT_ID_MISMATCH");
+            REFERRER_BLOCKED, MFA_ENROLLED, "TENANT_DISABLED", "TENANT_NOT_FOUND", "TENANT_ID_MISMATCH",
+            "PROJECT_DISABLED");
 
     private final int httpStatus;
     private final String code;
