@@ -4,6 +4,7 @@ import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.firebase.FirebaseApp;
 import com.google.firebase.FirebaseOptions;
+import com.google.firebase.auth.AbstractFirebaseAuth;
 import com.google.firebase.auth.FirebaseAuth;
 import com.google.firebase.internal.FirebaseProcessEnvironment;
 import io.usercanary.config.ConfigLoader;
@@ -23,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>firebase-admin reads {@code FIREBASE_AUTH_EMULATOR_HOST} process-wide and has no per-app option for it,
  * so an emulator config sets it through firebase-admin's own process-environment override: one process talks
- * to one Firebase, emulated or not. Thread-safe.
+ * to one Firebase, emulated or not. With {@code firebase.tenantId} accounts and custom tokens are the tenant's
+ * ({@code TenantAwareFirebaseAuth}). Thread-safe.
  */
 public final class FirebaseAdmin implements AutoCloseable {
     private static final AtomicLong APP_IDS = new AtomicLong();
@@ -31,9 +33,9 @@ public final class FirebaseAdmin implements AutoCloseable {
     private static final int TIMEOUT_MILLIS = 15_000;
 
     private final FirebaseApp app;
-    private final FirebaseAuth auth;
+    private final AbstractFirebaseAuth auth;
 
-    private FirebaseAdmin(FirebaseApp app, FirebaseAuth auth) {
+    private FirebaseAdmin(FirebaseApp app, AbstractFirebaseAuth auth) {
         this.app = app;
         this.auth = auth;
     }
@@ -91,7 +93,9 @@ public final class FirebaseAdmin implements AutoCloseable {
             }
             FirebaseApp app = FirebaseApp.initializeApp(options, appName);
             // FirebaseAuth fixes its user-management URL, emulator or Google, when first built: build it now.
-            return new FirebaseAdmin(app, FirebaseAuth.getInstance(app));
+            FirebaseAuth project = FirebaseAuth.getInstance(app);
+            return new FirebaseAdmin(app, config.hasTenant()
+                    ? project.getTenantManager().getAuthForTenant(config.tenantId()) : project);
         }
     }
 
@@ -101,7 +105,7 @@ public final class FirebaseAdmin implements AutoCloseable {
      */
     public static FirebaseAdmin shared(FirebaseConfig config) throws Unavailable {
         List<Object> key = List.of(String.valueOf(config.projectId()), String.valueOf(config.emulatorHost()),
-                String.valueOf(config.credentialsFile()));
+                String.valueOf(config.credentialsFile()), String.valueOf(config.tenantId()));
         synchronized (SHARED) {
             FirebaseAdmin existing = SHARED.get(key);
             if (existing != null) {
@@ -121,7 +125,8 @@ public final class FirebaseAdmin implements AutoCloseable {
         }
     }
 
-    public FirebaseAuth auth() {
+    /** The project's auth, or the tenant's when {@code firebase.tenantId} is set. */
+    public AbstractFirebaseAuth auth() {
         return auth;
     }
 

@@ -2,6 +2,7 @@ package io.usercanary.auth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.usercanary.config.FirebaseConfig;
 import io.usercanary.config.Secret;
 import io.usercanary.http.BoundedHttp;
 import io.usercanary.http.Deadline;
@@ -31,15 +32,36 @@ public final class FirebaseAuthClient {
     private static final String CREATED_AT = "/users/0/createdAt";
     private static final String ERROR = "/error";
     private static final String ERROR_MESSAGE = "/error/message";
+    /** Google's machine-readable reason, e.g. {@code API_KEY_HTTP_REFERRER_BLOCKED} beside a free-text message. */
+    private static final String ERROR_REASON = "/error/details/0/reason";
+    private static final String MFA_PENDING = "/mfaPendingCredential";
 
     private final BoundedHttp http;
     private final FirebaseEndpoints endpoints;
     private final Secret apiKey;
+    private final String tenantId;
+    private final Map<String, String> headers;
 
     public FirebaseAuthClient(BoundedHttp http, FirebaseEndpoints endpoints, Secret apiKey) {
+        this(http, endpoints, apiKey, null, Map.of());
+    }
+
+    /**
+     * @param tenantId the Identity Platform tenant the sign-ins are in, or null
+     * @param headers sent on every call ({@code firebase.headers}: a {@code Referer} for a key restricted to one)
+     */
+    public FirebaseAuthClient(BoundedHttp http, FirebaseEndpoints endpoints, Secret apiKey, String tenantId,
+                              Map<String, String> headers) {
         this.http = http;
         this.endpoints = endpoints;
         this.apiKey = apiKey;
+        this.tenantId = tenantId;
+        this.headers = Map.copyOf(headers);
+    }
+
+    /** A client for {@code config}'s endpoints, key, tenant and headers. */
+    public static FirebaseAuthClient of(BoundedHttp http, FirebaseConfig config) {
+        return new FirebaseAuthClient(http, FirebaseEndpoints.of(config), config.apiKey(), config.tenantId(), config.headers());
     }
 
     /** Sees every raw exchange while its body is held (copy what you keep), e.g. for a run's trace; the URL it gets carries no API key. */
@@ -49,13 +71,30 @@ public final class FirebaseAuthClient {
             throws FirebaseError, HttpFailure {
         ObjectNode body = MAPPER.createObjectNode()
                 .put("email", email).put("password", password.reveal()).put("returnSecureToken", true);
-        return tokens(post(endpoints.accounts("signInWithPassword"), body, deadline, observer, SIGN_IN_FIELDS), SIGN_IN_FIELDS);
+        return signIn("signInWithPassword", body, deadline, observer);
     }
 
     public FirebaseTokens signInWithCustomToken(Secret customToken, Deadline deadline, Observer observer)
             throws FirebaseError, HttpFailure {
         ObjectNode body = MAPPER.createObjectNode().put("token", customToken.reveal()).put("returnSecureToken", true);
-        return tokens(post(endpoints.accounts("signInWithCustomToken"), body, deadline, observer, SIGN_IN_FIELDS), SIGN_IN_FIELDS);
+        return signIn("signInWithCustomToken", body, deadline, observer);
+    }
+
+    /** A sign-in in the tenant, if any; an answer asking for a second factor instead of giving tokens is refused clearly. */
+    private FirebaseTokens signIn(String method, ObjectNode body, Deadline deadline, Observer observer)
+            throws FirebaseError, HttpFailure {
+        if (tenantId != null) {
+            body.put("tenantId", tenantId);
+        }
+        List<String> fields = new ArrayList<>(SIGN_IN_FIELDS);
+        fields.add(MFA_PENDING);
+        Map<String, JsonScan.Value> answer = post(endpoints.accounts(method), body, deadline, observer, fields);
+        JsonScan.Value id = answer.get(SIGN_IN_FIELDS.get(0));
+        if (answer.get(MFA_PENDING).type() != JsonScan.Type.MISSING && id.type() != JsonScan.Type.STRING) {
+            throw new FirebaseError(200, FirebaseError.MFA_ENROLLED, "Firebase: this canary has MFA enrolled; turn it off"
+                    + " for canaries or use `login: customToken`");
+        }
+        return tokens(answer, SIGN_IN_FIELDS);
     }
 
     /** Trades a refresh token for a new ID token (form-encoded request, snake_case answer). */
@@ -67,8 +106,11 @@ public final class FirebaseAuthClient {
 
     /** When the account was created, from {@code accounts:lookup}. */
     public Instant createdAt(Secret idToken, Deadline deadline, Observer observer) throws FirebaseError, HttpFailure {
-        Map<String, JsonScan.Value> answer = post(endpoints.accounts("lookup"),
-                MAPPER.createObjectNode().put("idToken", idToken.reveal()), deadline, observer, List.of(CREATED_AT));
+        ObjectNode body = MAPPER.createObjectNode().put("idToken", idToken.reveal());
+        if (tenantId != null) {
+            body.put("tenantId", tenantId);
+        }
+        Map<String, JsonScan.Value> answer = post(endpoints.accounts("lookup"), body, deadline, observer, List.of(CREATED_AT));
         JsonScan.Value createdAt = answer.get(CREATED_AT);
         if (createdAt.text() == null || createdAt.type() == JsonScan.Type.BOOLEAN) {
             throw new FirebaseError(200, "LOOKUP_WITHOUT_CREATED_AT");
@@ -88,10 +130,11 @@ public final class FirebaseAuthClient {
     /** The answer's values at {@code fields}, read while the body is held; an error answer becomes a FirebaseError. */
     private Map<String, JsonScan.Value> send(HttpUrl url, RequestBody body, Deadline deadline, Observer observer, List<String> fields)
             throws FirebaseError, HttpFailure {
-        Request request = new Request.Builder()
+        Request.Builder builder = new Request.Builder()
                 .url(url.newBuilder().addQueryParameter("key", apiKey.reveal()).build())
-                .post(body)
-                .build();
+                .post(body);
+        headers.forEach(builder::header);
+        Request request = builder.build();
         return http.execute(request, deadline, result -> {
             observer.accept(url.encodedPath(), result);
             Map<String, JsonScan.Value> answer = parse(result, fields);
@@ -109,6 +152,7 @@ public final class FirebaseAuthClient {
         List<String> wanted = new ArrayList<>(fields);
         wanted.add(ERROR);
         wanted.add(ERROR_MESSAGE);
+        wanted.add(ERROR_REASON);
         try {
             return JsonScan.scan(result.body(), wanted);
         } catch (JsonScan.NotJson e) {
@@ -120,6 +164,13 @@ public final class FirebaseAuthClient {
         String message = answer == null ? "" : text(answer.get(ERROR_MESSAGE));
         if (message.isEmpty() && answer != null && answer.get(ERROR).type() == JsonScan.Type.STRING) {
             message = text(answer.get(ERROR)); // secure token endpoint on some errors
+        }
+        String reason = answer == null ? "" : text(answer.get(ERROR_REASON));
+        if (reason.matches("[A-Z_]{1,64}") && (message.isEmpty() || !message.matches("[A-Z_]+( : .*)?"))) {
+            return reason; // a free-text message with Google's reason beside it: the reason says more
+        }
+        if (message.startsWith("Requests from referer ")) {
+            return FirebaseError.REFERRER_BLOCKED;
         }
         if (message.isEmpty()) {
             return "HTTP_" + status;

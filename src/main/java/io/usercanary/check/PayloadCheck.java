@@ -24,10 +24,19 @@ public final class PayloadCheck {
 
     public static Verdict evaluate(String check, Expectation expect, Function<String, String> vars,
                                    int status, Headers headers, byte[] body) {
+        return evaluate(check, expect, vars, status, headers, body, Set.of(), new java.util.HashMap<>());
+    }
+
+    /**
+     * As above, also reading {@code captures} (JSON Pointers) into {@code captured} in the same pass over the
+     * body (missing values included), whenever the status is accepted and the body is JSON.
+     */
+    public static Verdict evaluate(String check, Expectation expect, Function<String, String> vars,
+                                   int status, Headers headers, byte[] body, Set<String> captures, Map<String, Value> captured) {
         List<AssertionResult> results = new ArrayList<>();
         List<PayloadMeasurement> measurements = new ArrayList<>();
         boolean statusOk = expect.acceptsStatus(status);
-        String expected = expect.status() == null ? "2xx" : String.valueOf(expect.status());
+        String expected = expect.expectedStatus();
         results.add(new AssertionResult("status " + expected, statusOk, "got " + status));
         if (!statusOk) {
             return new Verdict(Verdict.Kind.UNEXPECTED_STATUS, "expected status " + expected + ", got " + status,
@@ -35,11 +44,15 @@ public final class PayloadCheck {
         }
         List<String> empty = new ArrayList<>();
         List<String> mismatched = new ArrayList<>();
-        boolean needsJson = !expect.notEmpty().isEmpty() || !expect.minItems().isEmpty() || !expect.equals().isEmpty();
-        if (needsJson) {
-            Set<String> pointers = new LinkedHashSet<>(expect.notEmpty());
-            pointers.addAll(expect.minItems().keySet());
-            pointers.addAll(expect.equals().keySet());
+        List<String> notNumbers = new ArrayList<>();
+        Set<String> pointers = new LinkedHashSet<>(expect.notEmpty());
+        pointers.addAll(expect.minItems().keySet());
+        pointers.addAll(expect.equals().keySet());
+        pointers.addAll(expect.absent());
+        pointers.addAll(expect.atLeast().keySet());
+        pointers.addAll(expect.matches().keySet());
+        pointers.addAll(captures);
+        if (!pointers.isEmpty()) {
             Map<String, Value> found;
             try {
                 found = JsonScan.scan(body, pointers);
@@ -83,6 +96,9 @@ public final class PayloadCheck {
                 }
                 record(results, mismatched, "equals " + pointer + " " + want, problem, shown(node));
             });
+            ValueAssertions.evaluate(check, expect, found, new ValueAssertions.Failures(results, measurements, empty, notNumbers, mismatched));
+            found.keySet().retainAll(captures);
+            captured.putAll(found);
         }
         expect.headers().forEach((name, want) -> {
             String got = headers.get(name);
@@ -93,13 +109,16 @@ public final class PayloadCheck {
         if (!empty.isEmpty()) {
             return new Verdict(Verdict.Kind.EMPTY, summary(empty), results, measurements);
         }
+        if (!notNumbers.isEmpty()) {
+            return new Verdict(Verdict.Kind.NOT_A_NUMBER, summary(notNumbers), results, measurements);
+        }
         if (!mismatched.isEmpty()) {
             return new Verdict(Verdict.Kind.MISMATCH, summary(mismatched), results, measurements);
         }
         return new Verdict(Verdict.Kind.PASSED, "", results, measurements);
     }
 
-    private static void record(List<AssertionResult> results, List<String> failures, String assertion, String problem, String found) {
+    static void record(List<AssertionResult> results, List<String> failures, String assertion, String problem, String found) {
         if (problem == null) {
             results.add(new AssertionResult(assertion, true, found));
         } else {
@@ -129,14 +148,14 @@ public final class PayloadCheck {
     }
 
     /** A scalar's own text, clipped (the details are bounded), or what the container is. */
-    private static String shown(Value node) {
+    static String shown(Value node) {
         if (!node.isScalar()) {
             return describe(node);
         }
         return node.text() == null ? "a string of " + node.size() + " characters" : Detail.clip(node.text(), SHOWN_CHARS);
     }
 
-    private static String describe(Value node) {
+    static String describe(Value node) {
         return switch (node.type()) {
             case MISSING -> "missing";
             case NULL -> "null";

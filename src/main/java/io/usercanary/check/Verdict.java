@@ -11,9 +11,11 @@ public record Verdict(Kind kind, String detail, List<AssertionResult> assertions
         UNEXPECTED_STATUS,
         /** JSON assertions were configured and the body is not JSON. */
         NOT_JSON,
-        /** A notEmpty or minItems assertion failed. */
+        /** A notEmpty, minItems or atLeast assertion failed, or a capture found nothing. */
         EMPTY,
-        /** An equals or header assertion failed. */
+        /** An atLeast pointer holds something other than a number. */
+        NOT_A_NUMBER,
+        /** An equals, header, absent or matches assertion failed. */
         MISMATCH
     }
 

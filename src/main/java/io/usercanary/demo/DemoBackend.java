@@ -14,8 +14,9 @@ import java.util.function.Supplier;
 
 /**
  * The sample customer backend on {@code 127.0.0.1}: trades a Firebase ID token for its own session
- * JWT and serves each account's dashboard from whichever database it is pointed at right now.
- * Thread-safe.
+ * JWT and serves each account's dashboard from whichever database it is pointed at right now: as
+ * one URL ({@code /api/dashboard}, {@code /api/projects}) and, as real apps load it, "who am I"
+ * ({@code /api/me}) then the organisation's totals ({@code /api/orgs/{id}/summary}). Thread-safe.
  */
 public final class DemoBackend implements AutoCloseable {
     /** Response header naming the database that answered: {@code prod-main} or {@code prod-main-clone}. */
@@ -76,8 +77,14 @@ public final class DemoBackend implements AutoCloseable {
         String route = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
         switch (route) {
             case "POST /auth/firebase" -> exchangeIdToken(exchange);
-            case "GET /api/dashboard", "GET /api/projects" -> serveApi(exchange);
-            default -> sendError(exchange, 404, "not found");
+            case "GET /api/dashboard", "GET /api/projects", "GET /api/me" -> serveApi(exchange);
+            default -> {
+                if (route.startsWith("GET " + DemoPayloads.ORGS) && route.endsWith(DemoPayloads.SUMMARY)) {
+                    serveApi(exchange);
+                } else {
+                    sendError(exchange, 404, "not found");
+                }
+            }
         }
     }
 
@@ -118,9 +125,17 @@ public final class DemoBackend implements AutoCloseable {
             return;
         }
         exchange.getResponseHeaders().set(DB_NAME_HEADER, db.databaseName());
-        ObjectNode body = exchange.getRequestURI().getPath().equals("/api/dashboard")
-                ? DemoPayloads.dashboard(account.get(), db, now)
-                : DemoPayloads.projects(account.get(), db, now);
+        String path = exchange.getRequestURI().getPath();
+        ObjectNode body = switch (path) {
+            case "/api/dashboard" -> DemoPayloads.dashboard(account.get(), db, now);
+            case "/api/projects" -> DemoPayloads.projects(account.get(), db, now);
+            case "/api/me" -> DemoPayloads.me(account.get());
+            default -> DemoPayloads.summary(account.get(), path, db, now);
+        };
+        if (body == null) {
+            sendError(exchange, 404, "no such organisation");
+            return;
+        }
         Exchanges.sendJson(exchange, 200, body);
     }
 

@@ -93,6 +93,18 @@ public final class DemoConfig {
                   - name: projects
                     path: /api/projects
                     expect: { status: 200, notEmpty: [/projects] }
+                  # Real apps ask "who am I" first, then load the organisation's dashboard:
+                  - name: me
+                    path: /api/me
+                    capture:
+                      orgId: { json: /user/orgId }   # {{capture.orgId}} in the checks below
+                    expect:
+                      absent: [/errors]              # a GraphQL-style error array fails as mismatch
+                  - name: org-summary
+                    path: /api/orgs/{{capture.orgId}}/summary
+                    expect:
+                      atLeast: { /totals/projects: 1 }   # a zero total is an empty dashboard
+                      matches: { /org/plan: "^(team|pro)$" }
                 # The passwords below are throwaway values: the demo makes them up at start and its sign-in
                 # endpoint knows them only while it runs. They are written here so that `check`, `validate`
                 # and `run` work on this file as it is. A real config must never hold a password: write

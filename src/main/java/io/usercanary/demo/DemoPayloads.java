@@ -9,7 +9,38 @@ import java.time.Instant;
  * dashboard are equal apart from {@code generatedAt}.
  */
 final class DemoPayloads {
+    static final String ORGS = "/api/orgs/";
+    static final String SUMMARY = "/summary";
+
     private DemoPayloads() {}
+
+    /** The organisation an account belongs to: one per account in the demo. */
+    static String orgId(DemoAccount account) {
+        return "org-" + account.name();
+    }
+
+    /** {@code GET /api/me}: who the session is, and its organisation (from the profile table, whole in every database). */
+    static ObjectNode me(DemoAccount account) {
+        ObjectNode body = Exchanges.JSON.createObjectNode();
+        body.putObject("user").put("id", account.localId()).put("email", account.email()).put("orgId", orgId(account));
+        return body;
+    }
+
+    /**
+     * {@code GET /api/orgs/{id}/summary}: the organisation's plan and numeric totals, 0 when the database lacks
+     * its rows (an empty dashboard looks like this); null for another account's organisation or a bad path.
+     */
+    static ObjectNode summary(DemoAccount account, String path, DemoDatabase database, Instant now) {
+        String id = path.substring(ORGS.length(), path.length() - SUMMARY.length());
+        if (!id.equals(orgId(account))) {
+            return null;
+        }
+        boolean rows = database.holdsRowsFor(account.ageAt(now));
+        ObjectNode body = Exchanges.JSON.createObjectNode();
+        body.putObject("org").put("id", id).put("plan", "team");
+        body.putObject("totals").put("projects", rows ? 2 : 0).put("widgets", rows ? 3 : 0).put("openAlerts", rows ? 2 : 0);
+        return body;
+    }
 
     /** {@code GET /api/dashboard}: a profile (always present) and widgets (only if the database has the rows). */
     static ObjectNode dashboard(DemoAccount account, DemoDatabase database, Instant now) {

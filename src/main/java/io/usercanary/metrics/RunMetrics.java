@@ -86,7 +86,7 @@ public final class RunMetrics implements RunListener {
         runs(account, cohort, result.outcome()).increment();
         for (StepResult step : result.steps()) {
             boolean isCheck = step.step() == Step.CHECK;
-            if (isCheck && step.check().isEmpty()) {
+            if (isCheck && step.check().isEmpty() || step.skipped()) {
                 continue;
             }
             stepTimer(step.step().label(), step.check()).record(step.duration());

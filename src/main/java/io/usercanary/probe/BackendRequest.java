@@ -18,7 +18,13 @@ final class BackendRequest {
     /** Throws IllegalArgumentException, with a message free of filled-in values, when the result is not a valid request. */
     static Request build(HttpUrl baseUrl, String method, Template path, Map<String, Template> headers, Template body,
                          Function<String, String> values) {
-        String rendered = path.render(values);
+        return build(baseUrl, method, path, headers, body, values, values);
+    }
+
+    /** As above, with the path filled from {@code pathValues} (which may encode some values as path segments). */
+    static Request build(HttpUrl baseUrl, String method, Template path, Map<String, Template> headers, Template body,
+                         Function<String, String> values, Function<String, String> pathValues) {
+        String rendered = path.render(pathValues);
         String base = baseUrl.toString();
         HttpUrl url = HttpUrl.parse((base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
                 + (rendered.startsWith("/") ? rendered : "/" + rendered));
@@ -38,6 +44,11 @@ final class BackendRequest {
             requestBody = RequestBody.create(new byte[0], null);
         }
         return builder.method(method, requestBody).build();
+    }
+
+    /** {@code value} as one percent-encoded path segment. */
+    static String pathSegment(String value) {
+        return new HttpUrl.Builder().scheme("http").host("x").addPathSegment(value).build().encodedPath().substring(1);
     }
 
     private static String jsonEscape(String value) {

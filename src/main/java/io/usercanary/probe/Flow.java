@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a list of steps for one run of one account: times every step, gives none of them more than the
  * deadline, stops after a failing sign-in stage or provision request, redacts and bounds what each step
- * reports, and turns anything a step throws into {@code internal_error}. Never throws.
+ * reports, and turns anything a step throws into {@code internal_error}. A check needing a capture that an
+ * earlier check did not get is recorded as skipped, not run. Never throws.
  */
 final class Flow {
     private static final Logger LOG = LoggerFactory.getLogger(Flow.class);
@@ -57,6 +58,11 @@ final class Flow {
 
     void run(List<FlowStep> plan) {
         for (FlowStep step : plan) {
+            String missing = step.missingCapture(context);
+            if (missing != null) {
+                steps.add(StepResult.skipped(step.name(), missing));
+                continue;
+            }
             long start = System.nanoTime();
             StepReport report;
             boolean bug = false;

@@ -12,6 +12,7 @@ import io.usercanary.http.HttpResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ final class FlowContext {
     static final int EXCERPT_CHARS = HttpTrace.EXCERPT_CHARS;
     private static final int EXCERPT_SOURCE_BYTES = 16 * 1024;
     private static final int MIN_COOKIE_SECRET = 4;
+    static final String CAPTURE = "capture.";
 
     final FlowRunner runner;
     final CanaryConfig config;
@@ -36,6 +38,8 @@ final class FlowContext {
     final Redactor redactor = new Redactor();
     final FlowCookieJar cookies = new FlowCookieJar();
     final List<PayloadMeasurement> payload = new ArrayList<>();
+    /** Values the checks so far captured, by name: {@code {{capture.<name>}}} in later checks. */
+    final Map<String, String> captures = new HashMap<>();
     private final OkHttpClient client;
     private List<HttpTrace> calls = new ArrayList<>();
     String cohort;
@@ -75,7 +79,8 @@ final class FlowContext {
                 return reader.read(result);
             });
         } catch (HttpFailure e) {
-            calls.add(new HttpTrace(request.method(), request.url().encodedPath(), 0, Duration.ofNanos(System.nanoTime() - start), ""));
+            calls.add(new HttpTrace(request.method(), redactor.detail(request.url().encodedPath()), 0,
+                    Duration.ofNanos(System.nanoTime() - start), ""));
             throw e;
         }
     }
@@ -87,7 +92,8 @@ final class FlowContext {
 
     void trace(String method, String path, int status, Duration duration, byte[] prefix, int bodyLength) {
         String text = new String(prefix, StandardCharsets.UTF_8);
-        calls.add(new HttpTrace(method, path, status, duration,
+        // A path may hold a captured secret (a session id from a header): it is redacted like the body.
+        calls.add(new HttpTrace(method, redactor.detail(path), status, duration,
                 redactor.excerpt(text, EXCERPT_CHARS, prefix.length < bodyLength)));
     }
 
@@ -96,8 +102,10 @@ final class FlowContext {
         return result.prefix(EXCERPT_SOURCE_BYTES);
     }
 
+    /** A captured value fills the path as one segment ({@code /} and {@code ?} in it are percent-encoded). */
     Request request(String method, Template path, Map<String, Template> headers, Template body) {
-        return BackendRequest.build(config.backend().url(), method, path, headers, body, this::value);
+        return BackendRequest.build(config.backend().url(), method, path, headers, body, this::value,
+                name -> name.startsWith(CAPTURE) ? BackendRequest.pathSegment(value(name)) : value(name));
     }
 
     /** {@code backend.headers}, with the request's own headers added or replacing them. */
@@ -107,12 +115,16 @@ final class FlowContext {
         return headers;
     }
 
-    /** Values for {@code {{...}}}: the validated config guarantees each placeholder has one. */
+    /**
+     * Values for {@code {{...}}}: the validated config guarantees each placeholder has one, except captures,
+     * whose checks are skipped when the value was not captured ({@link CheckStep#missingCapture}).
+     */
     String value(String name) {
         return switch (name) {
             case "idToken" -> idToken == null ? null : idToken.reveal();
             case "jwt" -> jwt == null ? null : jwt.reveal();
-            default -> name.startsWith("account.") ? account.var(name.substring("account.".length())) : null;
+            default -> name.startsWith("account.") ? account.var(name.substring("account.".length()))
+                    : name.startsWith(CAPTURE) ? captures.get(name.substring(CAPTURE.length())) : null;
         };
     }
 

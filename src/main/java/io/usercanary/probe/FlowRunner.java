@@ -2,7 +2,6 @@ package io.usercanary.probe;
 
 import io.usercanary.auth.FirebaseAdmin;
 import io.usercanary.auth.FirebaseAuthClient;
-import io.usercanary.auth.FirebaseEndpoints;
 import io.usercanary.auth.SignIn;
 import io.usercanary.auth.SignIns;
 import io.usercanary.config.AccountConfig;
@@ -61,7 +60,7 @@ public final class FlowRunner implements Probe {
     }
 
     public static FirebaseAuthClient firebaseClient(CanaryConfig config, BoundedHttp http) {
-        return new FirebaseAuthClient(http, FirebaseEndpoints.of(config.firebase()), config.firebase().apiKey());
+        return FirebaseAuthClient.of(http, config.firebase());
     }
 
     public CanaryConfig config() {

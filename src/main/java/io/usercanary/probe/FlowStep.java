@@ -21,4 +21,9 @@ interface FlowStep {
     default boolean stopsOnFailure() {
         return kind() != Step.CHECK;
     }
+
+    /** The capture this step needs and the flow does not hold, so it is not run; null when it can run. */
+    default String missingCapture(FlowContext context) {
+        return null;
+    }
 }

@@ -62,6 +62,6 @@ final class RunBounds {
     }
 
     private static StepResult with(StepResult s, List<HttpTrace> calls, List<AssertionResult> assertions) {
-        return new StepResult(s.step(), s.check(), s.outcome(), s.detail(), s.duration(), s.status(), calls, assertions);
+        return new StepResult(s.step(), s.check(), s.outcome(), s.detail(), s.duration(), s.status(), calls, assertions, s.skipped());
     }
 }

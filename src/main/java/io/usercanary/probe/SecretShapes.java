@@ -14,6 +14,17 @@ final class SecretShapes {
 
     private SecretShapes() {}
 
+    /** True when a header or cookie called {@code name} sounds like it carries a secret ({@code X-Session-Token}, {@code Authorization}). */
+    static boolean secretName(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        for (String word : SECRET_KEY_WORDS) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return lower.contains("auth") || lower.contains("csrf") || lower.contains("xsrf") || lower.endsWith("key");
+    }
+
     /** Runs like {@code eyJhbGciOi...}, with any {@code .segment} after them, become {@link Secret#REDACTED}. */
     static String jwts(String in) {
         StringBuilder out = null;

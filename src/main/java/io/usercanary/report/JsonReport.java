@@ -46,6 +46,9 @@ public final class JsonReport {
                         .put("detail", s.detail())
                         .put("durationMs", s.duration().toMillis())
                         .put("status", s.status());
+                if (s.skipped()) {
+                    step.put("skipped", true);
+                }
                 if (s.step() == Step.CHECK) {
                     failedAssertions(step.putArray("failedAssertions"), s);
                 }

@@ -48,7 +48,7 @@ public final class JunitReport {
                     Optional<StepResult> step = checkStep(run, check);
                     testcase(xml, classname, run.account() + ": " + check,
                             step.map(s -> s.duration().toNanos() / 1e9).orElse(0.0),
-                            step.filter(s -> !s.outcome().passed()), step.isEmpty(), run);
+                            step.filter(s -> !s.outcome().passed()), notRun(step), run);
                 }
             }
             xml.writeCharacters("\n  ");
@@ -82,7 +82,7 @@ public final class JunitReport {
                 seconds += signInSeconds(run);
                 for (String check : checkNames) {
                     Optional<StepResult> step = checkStep(run, check);
-                    skipped += step.isEmpty() ? 1 : 0;
+                    skipped += notRun(step) ? 1 : 0;
                     failures += step.filter(s -> !s.outcome().passed()).isPresent() ? 1 : 0;
                     seconds += step.map(s -> s.duration().toNanos() / 1e9).orElse(0.0);
                 }
@@ -101,7 +101,8 @@ public final class JunitReport {
         if (skipped) {
             xml.writeCharacters("\n      ");
             xml.writeEmptyElement("skipped");
-            attribute(xml, "message", "not run: " + run.outcome().label());
+            attribute(xml, "message", failure.isEmpty() && skippedStep(run, name) != null ? skippedStep(run, name)
+                    : "not run: " + run.outcome().label());
         } else if (failure.isPresent()) {
             StepResult step = failure.get();
             String message = step.outcome().label() + ": " + step.detail();
@@ -124,6 +125,17 @@ public final class JunitReport {
 
     private static void attribute(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
         xml.writeAttribute(name, XmlText.clean(value));
+    }
+
+    /** A check that did not run: the flow stopped before it, or a value it needs was not captured. */
+    private static boolean notRun(Optional<StepResult> step) {
+        return step.isEmpty() || step.get().skipped();
+    }
+
+    /** The detail ({@code not run: needs orgId}) of the skipped check this testcase is about, or null. */
+    private static String skippedStep(RunResult run, String testcase) {
+        return run.steps().stream().filter(s -> s.skipped() && testcase.equals(run.account() + ": " + s.check()))
+                .map(StepResult::detail).findFirst().orElse(null);
     }
 
     private static Optional<StepResult> signInFailure(RunResult run) {

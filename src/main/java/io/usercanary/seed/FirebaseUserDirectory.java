@@ -1,7 +1,7 @@
 package io.usercanary.seed;
 
+import com.google.firebase.auth.AbstractFirebaseAuth;
 import com.google.firebase.auth.AuthErrorCode;
-import com.google.firebase.auth.FirebaseAuth;
 import com.google.firebase.auth.FirebaseAuthException;
 import com.google.firebase.auth.UserRecord;
 import io.usercanary.auth.FirebaseAdmin;
@@ -13,11 +13,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@link UserDirectory} through firebase-admin's {@link FirebaseAuth}. Thread-safe. */
+/** {@link UserDirectory} through firebase-admin's project or tenant-aware auth ({@link FirebaseAdmin#auth()}). Thread-safe. */
 public final class FirebaseUserDirectory implements UserDirectory {
-    private final FirebaseAuth auth;
+    private final AbstractFirebaseAuth auth;
 
-    public FirebaseUserDirectory(FirebaseAuth auth) {
+    public FirebaseUserDirectory(AbstractFirebaseAuth auth) {
         this.auth = auth;
     }
 

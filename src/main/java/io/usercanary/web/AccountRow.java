@@ -93,8 +93,9 @@ final class AccountRow {
 
     /** Amber when the step was slow; a failed step's latency stays neutral, since red on a number reads as "slow". */
     private static void latency(StringBuilder out, StatusPage.StepColumn column, Optional<StepResult> step) {
-        if (step.isEmpty()) {
-            out.append("<td class=\"num none\" data-step=\"").append(Html.escape(column.label())).append("\">–</td>");
+        if (step.isEmpty() || step.get().skipped()) {
+            out.append("<td class=\"num none\" data-step=\"").append(Html.escape(column.label())).append("\"")
+                    .append(step.isPresent() ? " title=\"" + Html.escape(step.get().detail()) + "\"" : "").append(">–</td>");
             return;
         }
         StepResult s = step.get();

@@ -21,6 +21,8 @@ final class FailureLines {
             if (!step.outcome().passed()) {
                 String where = where(step);
                 of(step).forEach(line -> lines.add(where + ": " + line));
+            } else if (step.skipped()) {
+                lines.add(where(step) + ": " + step.detail());
             }
         }
         if (lines.isEmpty() && !run.detail().isEmpty()) {

@@ -3,7 +3,7 @@ package io.usercanary.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.firebase.auth.FirebaseAuth;
+import com.google.firebase.auth.AbstractFirebaseAuth;
 import com.google.firebase.auth.FirebaseAuthException;
 import com.google.firebase.auth.FirebaseToken;
 import com.sun.net.httpserver.HttpExchange;
@@ -27,12 +27,12 @@ public final class VerifyingBackend implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final HttpServer server;
-    private final FirebaseAuth auth;
+    private final AbstractFirebaseAuth auth;
     private final Map<String, FirebaseToken> sessions = new ConcurrentHashMap<>();
     private final Map<String, String> markers = new ConcurrentHashMap<>();
     private final AtomicInteger verified = new AtomicInteger();
 
-    private VerifyingBackend(FirebaseAuth auth) throws IOException {
+    private VerifyingBackend(AbstractFirebaseAuth auth) throws IOException {
         this.auth = auth;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/auth/firebase", this::exchange);
@@ -41,7 +41,7 @@ public final class VerifyingBackend implements AutoCloseable {
         server.start();
     }
 
-    public static VerifyingBackend start(FirebaseAuth auth) throws IOException {
+    public static VerifyingBackend start(AbstractFirebaseAuth auth) throws IOException {
         return new VerifyingBackend(auth);
     }
 

@@ -111,7 +111,7 @@ class DemoCheckIT {
         Document report = xml(junit);
         Element suite = (Element) report.getElementsByTagName("testsuite").item(0);
         assertEquals("usercanary demo", suite.getAttribute("name"));
-        assertEquals("12", suite.getAttribute("tests"), "per account: sign-in, overview, projects");
+        assertEquals("20", suite.getAttribute("tests"), "per account: sign-in, overview, projects, me, org-summary");
         assertEquals("0", suite.getAttribute("failures"));
         assertTrue(Files.getPosixFilePermissions(junit).contains(PosixFilePermission.OTHERS_READ),
                 "a CI agent running as another user can read it");
@@ -153,6 +153,8 @@ class DemoCheckIT {
         Map<String, String> failures = failureTypesByTestcase(xml(junit));
         assertEquals("empty", failures.get("recent-2mo: overview"), failures.toString());
         assertEquals("empty", failures.get("established-8mo: overview"), failures.toString());
+        assertEquals("empty", failures.get("recent-2mo: org-summary"), "the captured organisation's zero total: " + failures);
+        assertEquals("empty", failures.get("established-8mo: org-summary"), failures.toString());
         assertTrue(failures.keySet().stream().allMatch(name -> name.startsWith("recent-2mo") || name.startsWith("established-8mo")),
                 failures.toString());
     }

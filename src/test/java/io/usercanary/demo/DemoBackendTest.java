@@ -138,6 +138,24 @@ class DemoBackendTest {
         }
 
         @Test
+        void whoAmINamesTheAccountsOrganisationAndItsSummaryHasNumericTotals() {
+            String jwt = jwtOf("recent-2mo");
+            Reply me = client.get(backend.baseUrl() + "/api/me", jwt);
+            assertEquals(200, me.status());
+            assertEquals("org-recent-2mo", me.body().at("/user/orgId").asText());
+            assertTrue(me.body().path("errors").isMissingNode());
+            Reply summary = client.get(backend.baseUrl() + "/api/orgs/org-recent-2mo/summary", jwt);
+            assertEquals(200, summary.status());
+            assertEquals(2, summary.body().at("/totals/projects").asInt());
+            assertEquals("team", summary.body().at("/org/plan").asText());
+        }
+
+        @Test
+        void anotherAccountsOrganisationIsNotFound() {
+            assertEquals(404, client.get(backend.baseUrl() + "/api/orgs/org-veteran-3y/summary", jwtOf("new-3d")).status());
+        }
+
+        @Test
         void unknownPathIsNotFound() {
             assertEquals(404, client.get(backend.baseUrl() + "/api/nothing", jwtOf("new-3d")).status());
         }
@@ -161,6 +179,18 @@ class DemoBackendTest {
             assertEquals(hasData, !dashboard.body().path("widgets").isEmpty());
             assertEquals(200, projects.status());
             assertEquals(hasData, !projects.body().path("projects").isEmpty());
+        }
+
+        @ParameterizedTest(name = "{0}'s organisation has projects: {1}")
+        @CsvSource({"new-3d, 2", "recent-2mo, 0", "established-8mo, 0", "veteran-3y, 2"})
+        void theOrganisationSummaryCountsZeroForTheMiddleAgedAccounts(String name, int projects) {
+            String jwt = jwtOf(name);
+            database.set(DemoDatabase.HALF_CLONE);
+            String orgId = client.get(backend.baseUrl() + "/api/me", jwt).body().at("/user/orgId").asText();
+            Reply summary = client.get(backend.baseUrl() + "/api/orgs/" + orgId + "/summary", jwt);
+            assertEquals(200, summary.status(), "a zero total, not an error");
+            assertEquals(projects, summary.body().at("/totals/projects").asInt());
+            assertTrue(summary.body().at("/totals/projects").isNumber());
         }
 
         @Test

@@ -29,6 +29,12 @@ class DemoMonitorTest {
             assertEquals(Map.of("new", "ok", "recent", "empty", "established", "empty", "veteran", "ok"),
                     outcomesByCohort(runner, config));
 
+            Map<String, String> summaries = new LinkedHashMap<>();
+            CanaryRound.runAll(runner, config.accounts(), 4).forEach(r -> summaries.put(r.cohort(), r.steps().stream()
+                    .filter(s -> s.check().equals("org-summary")).findFirst().orElseThrow().outcome().label()));
+            assertEquals(Map.of("new", "ok", "recent", "empty", "established", "empty", "veteran", "ok"), summaries,
+                    "the captured organisation's zero totals are empty too");
+
             clock.advance(Duration.ofSeconds(220));
             assertEquals(Map.of("new", "ok", "recent", "ok", "established", "ok", "veteran", "ok"), outcomesByCohort(runner, config));
         }

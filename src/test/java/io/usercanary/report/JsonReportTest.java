@@ -21,6 +21,17 @@ class JsonReportTest {
     }
 
     @Test
+    void aSkippedCheckIsMarkedSkippedWithWhatItNeeds() throws Exception {
+        JsonNode steps = render(JunitReportTest.withSkippedSummary(runs.empty("legacy", "established", 400, NOW)))
+                .path("results").path(0).path("steps");
+        JsonNode summary = steps.path(steps.size() - 1);
+        assertEquals("summary", summary.path("check").asText());
+        assertTrue(summary.path("skipped").asBoolean());
+        assertEquals("not run: needs orgId", summary.path("detail").asText());
+        assertTrue(steps.path(0).path("skipped").isMissingNode(), "steps that ran carry no skipped flag");
+    }
+
+    @Test
     void ageIsInWholeDays() throws Exception {
         JsonNode result = render(runs.ok("legacy", "established", 400, NOW)).path("results").path(0);
         assertTrue(result.path("ageDays").isIntegralNumber(), result.toString());

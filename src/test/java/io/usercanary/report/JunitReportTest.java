@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.usercanary.check.AssertionResult;
 import io.usercanary.probe.Outcome;
 import io.usercanary.probe.RunResult;
+import io.usercanary.probe.StepResult;
 import io.usercanary.web.WebFixtures;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +66,26 @@ class JunitReportTest {
         assertEquals("1", element(doc, "testsuite", 0).getAttribute("skipped"));
         assertEquals("login_failed", element(doc, "failure", 0).getAttribute("type"));
         assertEquals("not run: login_failed", element(doc, "skipped", 0).getAttribute("message"));
+    }
+
+    /** {@code run} with a {@code summary} check that was not run because {@code orgId} was not captured. */
+    static RunResult withSkippedSummary(RunResult run) {
+        List<StepResult> steps = new java.util.ArrayList<>(run.steps());
+        steps.add(StepResult.skipped("summary", "orgId"));
+        return new RunResult(run.id(), run.account(), run.cohort(), run.ageSeconds(), run.startedAt(), run.duration(),
+                run.outcome(), run.detail(), steps, run.payload(), run.firebaseError(), run.loginPath());
+    }
+
+    @Test
+    void aCheckWhoseCaptureWasMissingIsSkippedSayingWhatItNeeds() throws Exception {
+        RunResult run = withSkippedSummary(runs.empty("legacy", "established", 400, NOW));
+        Document doc = parse(JunitReport.render(new RoundReport("prod", "eu-west-1", NOW, List.of(run)), List.of("overview", "summary")));
+        Element suite = element(doc, "testsuite", 0);
+        assertEquals("3", suite.getAttribute("tests"));
+        assertEquals("1", suite.getAttribute("failures"), "only the capturing check failed");
+        assertEquals("1", suite.getAttribute("skipped"));
+        assertEquals("not run: needs orgId", element(doc, "skipped", 0).getAttribute("message"));
+        assertEquals("legacy: summary", ((Element) element(doc, "skipped", 0).getParentNode()).getAttribute("name"));
     }
 
     @Test

@@ -189,6 +189,18 @@ class StatusPageTest {
         }
 
         @Test
+        void aCheckNotRunForWantOfACaptureSaysWhatItNeeds() {
+            RunResult empty = runs.empty("legacy", "established", 400, NOW);
+            List<io.usercanary.probe.StepResult> steps = new ArrayList<>(empty.steps());
+            steps.add(io.usercanary.probe.StepResult.skipped("summary", "orgId"));
+            RunHistory history = new RunHistory(100, 30);
+            history.onRun(new RunResult(empty.id(), empty.account(), empty.cohort(), empty.ageSeconds(), empty.startedAt(),
+                    empty.duration(), empty.outcome(), empty.detail(), steps, empty.payload(), empty.firebaseError(), empty.loginPath()));
+            String legacy = row(StatusPage.render(WebFixtures.config(), history, NOW), "legacy");
+            assertTrue(legacy.contains("<li>summary: not run: needs orgId</li></ul>"), legacy);
+        }
+
+        @Test
         void accountNamesAreNeverCutAndTheColumnFitsTheLongest() {
             String name = "established-canary-eu-west-1";
             CanaryConfig config = WebFixtures.config("prod", "", """
