@@ -34,7 +34,8 @@ public final class ClusterHealth {
     private volatile boolean up;
     private volatile int members;
     private volatile Instant downSince;
-    private volatile String problem = "not checked yet";
+    private static final String NOT_CHECKED = "not checked yet";
+    private volatile String problem = NOT_CHECKED;
 
     public ClusterHealth(DataSource database, ClusterConfig config, Clock clock) {
         this.database = database;
@@ -72,7 +73,7 @@ public final class ClusterHealth {
     /** The database answered (a migration or a query succeeded). */
     void markUp() {
         if (!up) {
-            if (downSince != null && !problem.equals("not checked yet")) {
+            if (downSince != null && !problem.equals(NOT_CHECKED)) {
                 LOG.info("the cluster database {} answers again after {}s", config.safeUrl(),
                         Duration.between(downSince, clock.instant()).toSeconds());
             }
@@ -83,9 +84,14 @@ public final class ClusterHealth {
     }
 
     void markDown(DatabaseProblem cause) {
-        if (up || !cause.message().equals(problem)) {
+        // One WARN line per outage, as the operator wants it; a changing reason within it (shutting down,
+        // then not accepting connections) is only worth a debug line, and /-/healthy shows the latest.
+        boolean newOutage = up || downSince == null || problem.equals(NOT_CHECKED);
+        if (newOutage) {
             LOG.warn("{}: no job fires until it answers; checking again every {}s", cause.message(),
                     config.checkinInterval().toSeconds());
+        } else if (!cause.message().equals(problem)) {
+            LOG.debug("still down: {}", cause.message());
         }
         if (up || downSince == null) {
             downSince = clock.instant();
