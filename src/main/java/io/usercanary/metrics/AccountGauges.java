@@ -12,7 +12,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The per-account gauges (up, last run, last success, age, the failure streak) labelled with the account's current cohort.
- * Each gauge appears once it has a value and always shows the latest run. Not thread-safe: guarded by {@link RunMetrics}.
+ * Each gauge appears once it has a value and always shows the latest run. Not thread-safe: guarded by {@link AccountMeters}.
  */
 final class AccountGauges {
     static final String UP = "usercanary.up";
@@ -31,15 +31,19 @@ final class AccountGauges {
     private volatile double age;
     private Instant shownStart;
 
-    AccountGauges(MeterRegistry registry, String account, String cohort) {
+    AccountGauges(MeterRegistry registry, String account) {
         this.registry = registry;
         this.account = account;
-        this.cohort = cohort;
         this.streak = new FailureStreak(registry, account);
     }
 
-    String cohort() {
-        return cohort;
+    /** The account's cohort is now {@code now}: the first one known, or a move (see {@link #moveTo}). */
+    void cohort(String now) {
+        if (cohort == null) {
+            cohort = now;
+        } else if (!cohort.equals(now)) {
+            moveTo(now);
+        }
     }
 
     /** True when the run shown started after {@code result}: the gauges never go back to an older run. */
@@ -66,7 +70,7 @@ final class AccountGauges {
     }
 
     /** The account now belongs to {@code newCohort}: the old cohort's series go, the values carry over. */
-    void moveTo(String newCohort) {
+    private void moveTo(String newCohort) {
         List<String> shown = List.copyOf(registered.keySet());
         registered.values().forEach(registry::remove);
         registered.clear();
@@ -82,10 +86,12 @@ final class AccountGauges {
     }
 
     private void ensure(String name) {
-        registered.computeIfAbsent(name, n -> Gauge.builder(n, this, valueOf(n))
-                .tags("account", account, "cohort", cohort)
-                .strongReference(true)
-                .register(registry));
+        if (!registered.containsKey(name)) { // no capturing lambda: this runs on every run
+            registered.put(name, Gauge.builder(name, this, valueOf(name))
+                    .tags("account", account, "cohort", cohort)
+                    .strongReference(true)
+                    .register(registry));
+        }
     }
 
     private static ToDoubleFunction<AccountGauges> valueOf(String name) {

@@ -12,7 +12,7 @@ import java.util.Optional;
  * outcome, labelled with that outcome and the check and assertion that failed last. At most one series per
  * account, present only while its last run failed. A value of 2 means a failure confirmed by a second run,
  * which the paging alerts read from one sample instead of counting runs in a window.
- * Not thread-safe: guarded by {@link RunMetrics}.
+ * Not thread-safe: guarded by {@link AccountMeters}.
  */
 final class FailureStreak {
     static final String NAME = "usercanary.consecutive.failures";

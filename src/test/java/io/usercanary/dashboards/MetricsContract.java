@@ -34,7 +34,7 @@ public final class MetricsContract {
     private static Map<String, Set<String>> ownLabels() {
         Map<String, Set<String>> m = new LinkedHashMap<>();
         m.put("usercanary_runs_total", Set.of("account", "cohort", "outcome"));
-        m.put("usercanary_check_results_total", Set.of("account", "cohort", "check", "outcome"));
+        m.put("usercanary_check_results_total", Set.of("cohort", "check", "outcome"));
         m.put("usercanary_step_duration_seconds_bucket", Set.of("step", "check", "le"));
         m.put("usercanary_step_duration_seconds_sum", Set.of("step", "check"));
         m.put("usercanary_step_duration_seconds_count", Set.of("step", "check"));

@@ -55,7 +55,7 @@ class LatestOfOtherReplicasTest {
         assertEquals(Optional.of(0.0), scrape.value("usercanary_runs_total", "account", "fixed", "outcome", "empty"),
                 "the other replica counted its run");
         assertEquals(Optional.of(1.0), scrape.value("usercanary_runs_total", "account", "fixed", "outcome", "ok"));
-        assertEquals(Optional.of(0.0), scrape.value("usercanary_check_results_total", "account", "fixed", "outcome", "empty"));
+        assertEquals(Optional.of(0.0), scrape.value("usercanary_check_results_total", "cohort", "veteran", "outcome", "empty"));
         assertEquals(Optional.of(1.0), scrape.value("usercanary_step_duration_seconds_count", "step", "check", "check", "overview"));
         assertEquals(Optional.of(0.0), scrape.value("usercanary_firebase_errors_total", "code", "USER_DISABLED"));
     }

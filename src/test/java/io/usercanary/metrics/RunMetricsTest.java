@@ -83,7 +83,7 @@ class RunMetricsTest {
                 assertEquals(Optional.of(0.0), scrape.value("usercanary_runs_total",
                         "account", "fixed", "cohort", "veteran", "outcome", outcome.label()), outcome.label());
                 assertEquals(Optional.of(0.0), scrape.value("usercanary_check_results_total",
-                        "account", "fixed", "cohort", "veteran", "check", "overview", "outcome", outcome.label()), outcome.label());
+                        "cohort", "veteran", "check", "overview", "outcome", outcome.label()), outcome.label());
             }
         }
 
@@ -131,7 +131,7 @@ class RunMetricsTest {
             metrics.onRun(run("fixed", "veteran", Outcome.EMPTY));
             PrometheusText scrape = scrape();
             assertEquals(Optional.of(2.0), scrape.value("usercanary_runs_total", "account", "fixed", "outcome", "empty"));
-            assertEquals(Optional.of(2.0), scrape.value("usercanary_check_results_total", "account", "fixed", "outcome", "empty"));
+            assertEquals(Optional.of(2.0), scrape.value("usercanary_check_results_total", "cohort", "veteran", "outcome", "empty"));
             assertEquals(Optional.of(3.0), scrape.value("usercanary_step_duration_seconds_count", "step", "check", "check", "overview"));
             assertEquals(Optional.of(3.0), scrape.value("usercanary_step_duration_seconds_bucket", "step", "login", "le", "0.05"));
         }
@@ -183,6 +183,33 @@ class RunMetricsTest {
                     "a run that got no response keeps the last measured value");
             metrics.onRun(run("fixed", "veteran", Outcome.EMPTY, T0, List.of(new PayloadMeasurement("overview", "/widgets", 0)), Optional.empty()));
             assertEquals(Optional.of(0.0), scrape().value("usercanary_payload_items", "account", "fixed", "pointer", "/widgets"));
+        }
+
+        @Test
+        void runsOfManyAccountsOnManyThreadsAreEachCountedOnce() throws Exception {
+            List<String> accounts = java.util.stream.IntStream.range(0, 16).mapToObj(i -> "a" + i).toList();
+            metrics.close();
+            metrics = metricsFor(accounts);
+            List<Thread> threads = new ArrayList<>();
+            for (String account : accounts) {
+                Thread thread = new Thread(() -> {
+                    for (int i = 0; i < 500; i++) {
+                        metrics.onRun(run(account, "established", i % 5 == 0 ? Outcome.EMPTY : Outcome.OK));
+                    }
+                });
+                thread.start();
+                threads.add(thread);
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            PrometheusText scrape = scrape();
+            for (String account : accounts) {
+                assertEquals(Optional.of(400.0), scrape.value("usercanary_runs_total", "account", account, "outcome", "ok"), account);
+                assertEquals(Optional.of(100.0), scrape.value("usercanary_runs_total", "account", account, "outcome", "empty"), account);
+            }
+            assertEquals(Optional.of(1600.0), scrape.value("usercanary_check_results_total", "cohort", "established", "check", "overview", "outcome", "empty"));
+            assertEquals(Optional.of(8000.0), scrape.value("usercanary_step_duration_seconds_count", "step", "login", "check", ""));
         }
 
         @Test

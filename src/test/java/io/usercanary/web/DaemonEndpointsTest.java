@@ -37,7 +37,7 @@ class DaemonEndpointsTest {
     /** Every usercanary name of the contract and the label keys of its series. */
     static final Map<String, Set<String>> CONTRACT = Map.ofEntries(
             Map.entry("usercanary_runs_total", plus(ACCOUNT_COHORT, "outcome")),
-            Map.entry("usercanary_check_results_total", plus(ACCOUNT_COHORT, "check", "outcome")),
+            Map.entry("usercanary_check_results_total", Set.of("environment", "location", "cohort", "check", "outcome")),
             Map.entry("usercanary_step_duration_seconds_bucket", Set.of("environment", "location", "step", "check", "le")),
             Map.entry("usercanary_step_duration_seconds_count", Set.of("environment", "location", "step", "check")),
             Map.entry("usercanary_step_duration_seconds_sum", Set.of("environment", "location", "step", "check")),
@@ -106,7 +106,7 @@ class DaemonEndpointsTest {
             for (Outcome outcome : Outcome.values()) {
                 double runs = scrape.value("usercanary_runs_total", "account", account, "outcome", outcome.label()).orElseThrow(
                         () -> new AssertionError(account + " " + outcome.label() + " is not registered"));
-                double checks = scrape.value("usercanary_check_results_total", "account", account, "check", "overview",
+                double checks = scrape.value("usercanary_check_results_total", "cohort", "established", "check", "overview",
                         "outcome", outcome.label()).orElseThrow();
                 if (outcome != Outcome.OK) {
                     assertEquals(0.0, runs, account + " " + outcome.label());
