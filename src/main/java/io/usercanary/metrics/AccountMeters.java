@@ -71,7 +71,7 @@ final class AccountMeters {
         return true;
     }
 
-    /** Shows another replica's run unless an newer one is shown already. */
+    /** Shows another replica's run unless a newer one is shown already. */
     synchronized void show(RunResult result, CheckResults checks) {
         if (removed || gauges.showsNewerThan(result)) {
             return;
