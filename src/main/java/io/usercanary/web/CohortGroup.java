@@ -1,12 +1,13 @@
 package io.usercanary.web;
 
-import io.usercanary.store.AccountHistory;
-import io.usercanary.store.ResultStore;
 import io.usercanary.config.AccountConfig;
 import io.usercanary.config.CanaryConfig;
 import io.usercanary.config.CohortConfig;
+import io.usercanary.config.Durations;
 import io.usercanary.probe.Outcome;
 import io.usercanary.probe.RunResult;
+import io.usercanary.store.AccountHistory;
+import io.usercanary.store.ResultStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -111,11 +112,11 @@ record CohortGroup(String cohort, String range, List<Row> rows) {
         for (int i = 0; i < cohorts.size(); i++) {
             CohortConfig cohort = cohorts.get(i);
             if (cohort.name().equals(name)) {
-                String from = i == 0 ? null : HumanTime.span(cohorts.get(i - 1).maxAge());
+                String from = i == 0 ? null : Durations.bound(cohorts.get(i - 1).maxAge());
                 if (cohort.maxAge() == null) {
                     return from == null ? "every age" : "older than " + from;
                 }
-                String to = HumanTime.span(cohort.maxAge());
+                String to = Durations.bound(cohort.maxAge());
                 return from == null ? "up to " + to : from + " – " + to;
             }
         }

@@ -85,6 +85,6 @@ class IncidentTimelineTest {
     void recoveryBeforeTheIncidentIsRejectedInTheOptionsOwnWords() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TimelineOptions.of(Duration.ofSeconds(60), Duration.ofSeconds(30)));
-        assertEquals("recoverAt (30.0s) must come after incidentAt (60.0s)", e.getMessage());
+        assertEquals("recoverAt (30s) must come after incidentAt (1m)", e.getMessage());
     }
 }
