@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * config's cohorts, then cohorts named only on accounts (or by an older config), then "unknown".
  */
 record CohortGroup(String cohort, String range, List<Row> rows) {
-    static final String UNKNOWN = "unknown";
+    static final String UNKNOWN = AccountConfig.UNKNOWN_COHORT;
 
     /** One account as the page shows it. */
     record Row(AccountConfig account, String cohort, AccountHistory history) {
@@ -47,9 +47,8 @@ record CohortGroup(String cohort, String range, List<Row> rows) {
         List<Row> unknown = new ArrayList<>();
         for (AccountConfig account : config.accounts()) {
             AccountHistory h = history.history(account.name());
-            String cohort = account.cohort() != null
-                    ? account.cohort()
-                    : h.latest().map(RunResult::cohort).filter(c -> !c.isBlank()).orElse(UNKNOWN);
+            // The latest result carries the cohort its run derived: on a cluster, perhaps another replica's run.
+            String cohort = account.cohortOr(h.latest().map(RunResult::cohort).orElse(null));
             Row row = new Row(account, cohort, h);
             if (cohort.equals(UNKNOWN)) {
                 unknown.add(row);
