@@ -23,8 +23,8 @@ import mockwebserver3.MockWebServer;
 public final class RunningDaemon implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    public final MockWebServer server = new MockWebServer();
-    public final FakeProduction production = new FakeProduction();
+    public final FakeProduction production = FakeProduction.start();
+    public final MockWebServer server = production.server();
     public final Path configFile;
     public final Daemon daemon;
 
@@ -33,8 +33,6 @@ public final class RunningDaemon implements AutoCloseable {
     private RunningDaemon(Path dir, List<String> accounts, String schedule, UnaryOperator<DaemonOptions> options,
                           UnaryOperator<String> yaml) throws IOException {
         this.yaml = yaml;
-        server.setDispatcher(production);
-        server.start();
         configFile = dir.resolve("usercanary.yaml");
         writeConfig(accounts, schedule);
         DaemonOptions base = DaemonOptions.defaults().withConfigFile(configFile).withPort(0).withBind("127.0.0.1")
@@ -58,7 +56,7 @@ public final class RunningDaemon implements AutoCloseable {
     }
 
     public String hostPort() {
-        return server.getHostName() + ":" + server.getPort();
+        return production.hostPort();
     }
 
     public void writeConfig(List<String> accounts, String schedule) throws IOException {
@@ -104,6 +102,6 @@ public final class RunningDaemon implements AutoCloseable {
     @Override
     public void close() {
         daemon.close();
-        server.close();
+        production.close();
     }
 }
