@@ -12,6 +12,7 @@ import io.usercanary.http.Deadline;
 import io.usercanary.probe.FlowRunner;
 import io.usercanary.probe.Outcome;
 import io.usercanary.probe.RunResult;
+import io.usercanary.testing.TestClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

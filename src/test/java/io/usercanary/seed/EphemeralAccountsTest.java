@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.usercanary.auth.TestClock;
+import io.usercanary.testing.TestClock;
 import io.usercanary.config.AccountConfig;
 import io.usercanary.config.CanaryConfig;
 import io.usercanary.http.BoundedHttp;

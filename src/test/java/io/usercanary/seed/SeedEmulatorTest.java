@@ -11,7 +11,7 @@ import io.usercanary.auth.Emulator;
 import io.usercanary.auth.EmulatorStack;
 import io.usercanary.auth.EmulatorConfigs;
 import io.usercanary.auth.FirebaseError;
-import io.usercanary.auth.TestClock;
+import io.usercanary.testing.TestClock;
 import io.usercanary.config.CanaryConfig;
 import io.usercanary.config.ConfigLoader;
 import io.usercanary.config.Secret;
