@@ -3,10 +3,9 @@ package io.usercanary.app;
 import io.usercanary.metrics.PrometheusText;
 import io.usercanary.schedule.DaemonConfigs;
 import io.usercanary.testing.FakeProduction;
+import io.usercanary.testing.LocalHttp;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -21,7 +20,6 @@ import mockwebserver3.MockWebServer;
  * and an HTTP client for its endpoints. Close it at the end of the test.
  */
 public final class RunningDaemon implements AutoCloseable {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public final FakeProduction production = FakeProduction.start();
     public final MockWebServer server = production.server();
@@ -89,14 +87,7 @@ public final class RunningDaemon implements AutoCloseable {
     }
 
     private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        return LocalHttp.send(request);
     }
 
     @Override
