@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package arrows of the README's Development section, over the compiled main classes:
- * cli → app → schedule / web / metrics / seed → store → probe → auth / check → http / config;
+ * cli → app → cluster → schedule / web / metrics / seed → store → probe → auth / check → http → config;
  * report under cli, demo (over http and config's Durations) and logging used by cli alone, webconfig (the --web.config.file) read by cli and
  * applied by web. Each package lists who may use it.
  */
