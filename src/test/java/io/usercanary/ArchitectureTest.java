@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package arrows of the README's Development section, over the compiled main classes:
- * cli → app → schedule / web / metrics / seed → store → probe → auth / check → http / config;
- * report under cli, demo and logging used by cli alone, webconfig (the --web.config.file) read by cli and
+ * cli → app → cluster → schedule / web / metrics / seed → store → probe → auth / check → http → config;
+ * report under cli, demo (over http and config's Durations) and logging used by cli alone, webconfig (the --web.config.file) read by cli and
  * applied by web. Each package lists who may use it.
  */
 class ArchitectureTest {
@@ -59,7 +59,7 @@ class ArchitectureTest {
                 .whereLayer("http").mayOnlyBeAccessedByLayers("cli", "app", "cluster", "schedule", "web", "metrics", "seed",
                         "report", "store", "probe", "auth", "check", "demo")
                 .whereLayer("config").mayOnlyBeAccessedByLayers("cli", "app", "cluster", "schedule", "web", "metrics", "seed",
-                        "report", "store", "probe", "auth", "check", "http")
+                        "report", "store", "probe", "auth", "check", "http", "demo")
                 .whereLayer("demo").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("logging").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("webconfig").mayOnlyBeAccessedByLayers("cli", "app", "web")

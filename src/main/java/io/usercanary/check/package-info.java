@@ -1,2 +1,2 @@
-/** Assertions on a dashboard response: status, JSON payload not empty, known values, headers. Uses only {@code config}. */
+/** Assertions on a dashboard response: status, JSON payload not empty, known values, headers. Uses {@code config} and {@code http}'s JSON reading. */
 package io.usercanary.check;

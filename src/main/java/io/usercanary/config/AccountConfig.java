@@ -21,6 +21,9 @@ public record AccountConfig(
         EphemeralConfig ephemeral,
         List<RequestSpec> provision) {
 
+    /** The cohort of an account whose cohort is neither configured nor derived yet (no lookup has run). */
+    public static final String UNKNOWN_COHORT = "unknown";
+
     public AccountConfig {
         Checks.label("name", name);
         login = login == null ? LoginMethod.PASSWORD : login;
@@ -52,6 +55,17 @@ public record AccountConfig(
                 "a var may be filled into a header or path, where it must be one line"));
         expect = Checks.map("expect", expect);
         provision = Checks.list("provision", provision);
+    }
+
+    /**
+     * The one rule for an account's cohort: the configured one, else {@code derived} (from its age at the last
+     * lookup: the probe's account state, or the latest result a page reads), else {@link #UNKNOWN_COHORT}.
+     */
+    public String cohortOr(String derived) {
+        if (cohort != null) {
+            return cohort;
+        }
+        return derived == null || derived.isBlank() ? UNKNOWN_COHORT : derived;
     }
 
     /** The {@code {{account.*}}} values this account provides. */

@@ -20,11 +20,10 @@ public record ExchangeConfig(
         TokenLocation token) {
 
     public ExchangeConfig {
-        method = Checks.httpMethod("method", method, "POST");
-        Checks.requestPath("path", path);
-        headers = Checks.headers("headers", headers);
-        Checks.body("body", body);
-        expectStatus = ExpectedStatus.validate(ExpectedStatus.ALIAS, expectStatus);
+        RequestSpec request = new RequestSpec(method, path, headers, body, expectStatus); // a backend request's rules
+        method = request.method();
+        headers = request.headers();
+        expectStatus = request.expectStatus();
         Checks.required("token", token);
     }
 

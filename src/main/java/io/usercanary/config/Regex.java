@@ -1,7 +1,6 @@
 package io.usercanary.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -9,12 +8,11 @@ import java.util.regex.PatternSyntaxException;
  * A regular expression from the config, compiled once at load time. {@link #find} searches the value
  * (anchor it with {@code ^…$} to match the whole value); equal when the source text is.
  */
-public final class Regex {
-    private final String source;
+public final class Regex extends ConfigText {
     private final Pattern pattern;
 
     private Regex(String source, Pattern pattern) {
-        this.source = source;
+        super(source);
         this.pattern = pattern;
     }
 
@@ -38,25 +36,5 @@ public final class Regex {
     /** True when the expression occurs somewhere in {@code value}. */
     public boolean find(CharSequence value) {
         return pattern.matcher(value).find();
-    }
-
-    @JsonValue
-    public String source() {
-        return source;
-    }
-
-    @Override
-    public String toString() {
-        return source;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof Regex regex && regex.source.equals(source);
-    }
-
-    @Override
-    public int hashCode() {
-        return source.hashCode();
     }
 }

@@ -1,7 +1,6 @@
 package io.usercanary.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,17 +13,16 @@ import java.util.regex.Pattern;
  * A string with {@code {{placeholder}}} parts filled per request: {@code {{idToken}}}, {@code {{jwt}}},
  * {@code {{account.name}}}, {@code {{account.email}}}, {@code {{account.<var>}}}.
  */
-public final class Template {
+public final class Template extends ConfigText {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.\\-]+)\\s*}}");
 
-    private final String source;
     private final List<Object> parts; // String literals and Placeholder names
     private final Set<String> placeholders;
 
     private record Placeholder(String name) {}
 
     private Template(String source) {
-        this.source = source;
+        super(source);
         List<Object> parsed = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
         Matcher m = PLACEHOLDER.matcher(source);
@@ -56,7 +54,7 @@ public final class Template {
 
     /** Fills every placeholder; {@code escape} is applied to the filled-in values only (e.g. JSON string escaping). */
     public String render(Function<String, String> values, Function<String, String> escape) {
-        StringBuilder out = new StringBuilder(source.length() + 64);
+        StringBuilder out = new StringBuilder(source().length() + 64);
         for (Object part : parts) {
             if (part instanceof Placeholder placeholder) {
                 String value = values.apply(placeholder.name());
@@ -73,25 +71,5 @@ public final class Template {
 
     public String render(Function<String, String> values) {
         return render(values, Function.identity());
-    }
-
-    @JsonValue
-    public String source() {
-        return source;
-    }
-
-    @Override
-    public String toString() {
-        return source;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof Template template && template.source.equals(source);
-    }
-
-    @Override
-    public int hashCode() {
-        return source.hashCode();
     }
 }

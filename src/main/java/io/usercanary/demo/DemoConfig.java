@@ -1,5 +1,6 @@
 package io.usercanary.demo;
 
+import io.usercanary.config.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -29,7 +30,7 @@ public final class DemoConfig {
             }
             Objects.requireNonNull(interval, "interval");
             if (interval.toMillis() < 1_000) {
-                throw new IllegalArgumentException("interval must be at least 1s, got " + interval.toMillis() + "ms");
+                throw new IllegalArgumentException("interval must be at least 1s, got " + Durations.format(interval));
             }
         }
 
@@ -129,14 +130,9 @@ public final class DemoConfig {
                   - { name: veteran }
                 schedule: { interval: %s, jitter: %s, timeout: %s }
                 server: { port: %d, bind: 127.0.0.1 }
-                """.formatted(duration(options.interval()), duration(options.interval().dividedBy(5)),
-                duration(min(options.interval(), MAX_TIMEOUT)), options.serverPort()));
+                """.formatted(Durations.format(options.interval()), Durations.format(options.interval().dividedBy(5)),
+                Durations.format(min(options.interval(), MAX_TIMEOUT)), options.serverPort()));
         return yaml.toString();
-    }
-
-    /** {@code 10s}, or {@code 1500ms} when not whole seconds. */
-    static String duration(Duration duration) {
-        return duration.toMillisPart() == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
     }
 
     private static Duration min(Duration a, Duration b) {

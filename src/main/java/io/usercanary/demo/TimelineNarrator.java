@@ -1,5 +1,6 @@
 package io.usercanary.demo;
 
+import io.usercanary.config.Durations;
 import io.usercanary.demo.IncidentTimeline.Phase;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,19 +36,19 @@ public final class TimelineNarrator implements IncidentTimeline.Listener {
     /** The opening line: what is served now and what is scheduled. */
     public void started(TimelineOptions options) {
         String plan = options.incident()
-                ? "; at " + clock(options.incidentAt()) + " it will be redeployed with the wrong environment file,"
-                        + " at " + clock(options.recoverAt()) + " fixed"
+                ? "; at " + Durations.clock(options.incidentAt()) + " it will be redeployed with the wrong environment file,"
+                        + " at " + Durations.clock(options.recoverAt()) + " fixed"
                 : "; no incident scheduled";
-        sink.accept("demo: " + clock(Duration.ZERO) + " backend serving " + DemoDatabase.PROD_MAIN.databaseName() + plan);
+        sink.accept("demo: " + Durations.clock(Duration.ZERO) + " backend serving " + DemoDatabase.PROD_MAIN.databaseName() + plan);
     }
 
     @Override
     public void entered(Phase phase, Duration at) {
         switch (phase) {
-            case INCIDENT -> sink.accept("demo: " + clock(at)
+            case INCIDENT -> sink.accept("demo: " + Durations.clock(at)
                     + " backend redeployed with the wrong environment file: now serving the half-cloned database "
                     + DemoDatabase.HALF_CLONE.databaseName() + " (" + affected() + " will see empty dashboards)");
-            case RECOVERED -> sink.accept("demo: " + clock(at)
+            case RECOVERED -> sink.accept("demo: " + Durations.clock(at)
                     + " backend redeployed with the right environment file: serving "
                     + DemoDatabase.PROD_MAIN.databaseName() + " again (every account sees its data)");
             case HEALTHY -> { } // the opening line covers it
@@ -67,10 +68,5 @@ public final class TimelineNarrator implements IncidentTimeline.Listener {
                 : ages.subList(0, ages.size() - 1).stream().collect(Collectors.joining(", "))
                         + " and " + ages.get(ages.size() - 1);
         return (ages.size() == 1 ? "the account " : "accounts ") + joined + " old";
-    }
-
-    /** {@code hh:mm:ss} since the start. */
-    static String clock(Duration sinceStart) {
-        return String.format("%02d:%02d:%02d", sinceStart.toHours(), sinceStart.toMinutesPart(), sinceStart.toSecondsPart());
     }
 }

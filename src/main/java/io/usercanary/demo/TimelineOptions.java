@@ -1,5 +1,6 @@
 package io.usercanary.demo;
 
+import io.usercanary.config.Durations;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -18,11 +19,11 @@ public record TimelineOptions(Duration incidentAt, Duration recoverAt, boolean i
         Objects.requireNonNull(incidentAt, "incidentAt");
         Objects.requireNonNull(recoverAt, "recoverAt");
         if (incidentAt.isNegative()) {
-            throw new IllegalArgumentException("incidentAt must not be negative, got " + seconds(incidentAt));
+            throw new IllegalArgumentException("incidentAt must not be negative, got " + Durations.format(incidentAt));
         }
         if (recoverAt.compareTo(incidentAt) <= 0) {
-            throw new IllegalArgumentException("recoverAt (" + seconds(recoverAt)
-                    + ") must come after incidentAt (" + seconds(incidentAt) + ")");
+            throw new IllegalArgumentException("recoverAt (" + Durations.format(recoverAt)
+                    + ") must come after incidentAt (" + Durations.format(incidentAt) + ")");
         }
     }
 
@@ -38,9 +39,5 @@ public record TimelineOptions(Duration incidentAt, Duration recoverAt, boolean i
     /** Healthy throughout (the default times are kept only for display). */
     public static TimelineOptions noIncident() {
         return new TimelineOptions(DEFAULT_INCIDENT_AT, DEFAULT_RECOVER_AT, false);
-    }
-
-    private static String seconds(Duration duration) {
-        return duration.toMillis() / 1000.0 + "s";
     }
 }

@@ -1,5 +1,6 @@
 package io.usercanary.http;
 
+import io.usercanary.config.Durations;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -73,7 +74,7 @@ public final class BoundedHttp {
             throws HttpFailure, E {
         Duration remaining = deadline.remaining();
         if (remaining.isZero()) {
-            throw new HttpFailure(HttpFailure.Kind.TIMEOUT, "no time left of the " + seconds(deadline.budget()) + " flow timeout");
+            throw new HttpFailure(HttpFailure.Kind.TIMEOUT, "no time left of the " + Durations.format(deadline.budget()) + " flow timeout");
         }
         Call call = callClient.newCall(request);
         call.timeout().timeout(remaining.toNanos(), TimeUnit.NANOSECONDS);
@@ -107,11 +108,11 @@ public final class BoundedHttp {
         String where = readingBody ? " while reading the body" : " waiting for the response";
         if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
             if (deadline.expired()) {
-                return new HttpFailure(HttpFailure.Kind.TIMEOUT, "timed out after " + seconds(deadline.budget()) + where
-                        + " (flow timeout of " + seconds(deadline.budget()) + " ran out)");
+                return new HttpFailure(HttpFailure.Kind.TIMEOUT, "timed out after " + Durations.format(deadline.budget()) + where
+                        + " (flow timeout of " + Durations.format(deadline.budget()) + " ran out)");
             }
             return new HttpFailure(HttpFailure.Kind.TIMEOUT,
-                    "timed out after " + seconds(Duration.ofNanos(System.nanoTime() - start)) + where + " (socket timeout)");
+                    "timed out after " + Durations.rounded(Duration.ofNanos(System.nanoTime() - start)) + where + " (socket timeout)");
         }
         if (readingBody) {
             return new HttpFailure(HttpFailure.Kind.TRUNCATED, "body truncated: " + describe(e, url));
@@ -145,13 +146,5 @@ public final class BoundedHttp {
         }
         // The message may echo what the server sent (a malformed status line): the flow redacts it.
         return e.getClass().getSimpleName() + " from " + host + (message.isEmpty() ? "" : ": " + message);
-    }
-
-    static String seconds(Duration d) {
-        long millis = d.toMillis();
-        if (millis >= 1000) {
-            return Math.round(millis / 1000.0) + "s";
-        }
-        return millis + "ms";
     }
 }

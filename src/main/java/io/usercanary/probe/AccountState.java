@@ -18,11 +18,7 @@ public final class AccountState {
 
     /** The account's cohort: its configured one, else the one its last lookup derived, else {@code unknown}. */
     public String cohort(AccountConfig account) {
-        if (account.cohort() != null) {
-            return account.cohort();
-        }
-        String derived = derivedCohort;
-        return derived != null ? derived : "unknown";
+        return account.cohortOr(derivedCohort);
     }
 
     /** The cohort the last lookup derived from the account's age, if any did. */

@@ -4,6 +4,7 @@ import io.usercanary.check.AssertionResult;
 import io.usercanary.check.PayloadCheck;
 import io.usercanary.check.Verdict;
 import io.usercanary.config.CheckConfig;
+import io.usercanary.config.Durations;
 import io.usercanary.config.Expectation;
 import io.usercanary.config.Template;
 import io.usercanary.config.TokenLocation;
@@ -114,7 +115,7 @@ final class CheckStep implements FlowStep {
             case PASSED -> check.slowAfter() != null && took.compareTo(check.slowAfter()) > 0 ? Outcome.SLOW : Outcome.OK;
         };
         String detail = outcome == Outcome.SLOW
-                ? "took " + took.toMillis() + " ms, slowAfter " + check.slowAfter().toMillis() + " ms"
+                ? "took " + Durations.millis(took) + " ms, slowAfter " + Durations.millis(check.slowAfter()) + " ms"
                 : verdict.detail();
         // Empty outranks wrong data, as in the assertions: a capture that found nothing is the empty dashboard.
         if (!read.empty().isEmpty() && (outcome.passed() || outcome == Outcome.MISMATCH)) {

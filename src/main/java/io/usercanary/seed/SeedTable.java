@@ -1,6 +1,6 @@
 package io.usercanary.seed;
 
-import java.time.Duration;
+import io.usercanary.config.Durations;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ public final class SeedTable {
         lines.add(HEADERS);
         for (SeedRow row : rows) {
             lines.add(new String[] {row.account(), orDash(row.uid()), row.created() == null ? "-" : CREATED.format(row.created()),
-                row.age() == null ? "-" : age(row.age()), orDash(row.cohort()), action(row, dryRun)});
+                row.age() == null ? "-" : Durations.largestUnit(row.age()), orDash(row.cohort()), action(row, dryRun)});
         }
         int[] widths = new int[HEADERS.length - 1];
         for (String[] line : lines) {
@@ -62,14 +62,6 @@ public final class SeedTable {
             }
         }
         return out.toString();
-    }
-
-    /** Whole days past one day, else hours, else minutes. */
-    static String age(Duration age) {
-        if (age.toDays() >= 1) {
-            return age.toDays() + "d";
-        }
-        return age.toHours() >= 1 ? age.toHours() + "h" : age.toMinutes() + "m";
     }
 
     private static String orDash(String text) {

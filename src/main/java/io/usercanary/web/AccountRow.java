@@ -1,5 +1,6 @@
 package io.usercanary.web;
 
+import io.usercanary.config.Durations;
 import io.usercanary.probe.Outcome;
 import io.usercanary.probe.RunResult;
 import io.usercanary.probe.StepResult;
@@ -70,7 +71,7 @@ final class AccountRow {
     /** "failing for 3 min", with the time it began; shared with the cohort headings. */
     static String since(Instant failingSince, Instant now) {
         return "<time class=\"since\" datetime=\"" + Html.utc(failingSince) + "\" title=\"failing since "
-                + Html.utc(failingSince) + "\">failing for " + HumanTime.elapsed(Duration.between(failingSince, now))
+                + Html.utc(failingSince) + "\">failing for " + Durations.spoken(Duration.between(failingSince, now))
                 + "</time>";
     }
 
@@ -101,6 +102,6 @@ final class AccountRow {
         StepResult s = step.get();
         out.append("<td class=\"num").append(s.outcome() == Outcome.SLOW ? " slow" : "").append("\" data-step=\"")
                 .append(Html.escape(column.label())).append("\" title=\"").append(Html.escape(s.outcome().label()))
-                .append("\">").append(HumanTime.millis(s.duration())).append("<small> ms</small></td>");
+                .append("\">").append(Durations.millis(s.duration())).append("<small> ms</small></td>");
     }
 }

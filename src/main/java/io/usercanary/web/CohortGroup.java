@@ -1,12 +1,13 @@
 package io.usercanary.web;
 
-import io.usercanary.store.AccountHistory;
-import io.usercanary.store.ResultStore;
 import io.usercanary.config.AccountConfig;
 import io.usercanary.config.CanaryConfig;
 import io.usercanary.config.CohortConfig;
+import io.usercanary.config.Durations;
 import io.usercanary.probe.Outcome;
 import io.usercanary.probe.RunResult;
+import io.usercanary.store.AccountHistory;
+import io.usercanary.store.ResultStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
  * config's cohorts, then cohorts named only on accounts (or by an older config), then "unknown".
  */
 record CohortGroup(String cohort, String range, List<Row> rows) {
-    static final String UNKNOWN = "unknown";
+    static final String UNKNOWN = AccountConfig.UNKNOWN_COHORT;
 
     /** One account as the page shows it. */
     record Row(AccountConfig account, String cohort, AccountHistory history) {
@@ -46,9 +47,8 @@ record CohortGroup(String cohort, String range, List<Row> rows) {
         List<Row> unknown = new ArrayList<>();
         for (AccountConfig account : config.accounts()) {
             AccountHistory h = history.history(account.name());
-            String cohort = account.cohort() != null
-                    ? account.cohort()
-                    : h.latest().map(RunResult::cohort).filter(c -> !c.isBlank()).orElse(UNKNOWN);
+            // The latest result carries the cohort its run derived: on a cluster, perhaps another replica's run.
+            String cohort = account.cohortOr(h.latest().map(RunResult::cohort).orElse(null));
             Row row = new Row(account, cohort, h);
             if (cohort.equals(UNKNOWN)) {
                 unknown.add(row);
@@ -111,11 +111,11 @@ record CohortGroup(String cohort, String range, List<Row> rows) {
         for (int i = 0; i < cohorts.size(); i++) {
             CohortConfig cohort = cohorts.get(i);
             if (cohort.name().equals(name)) {
-                String from = i == 0 ? null : HumanTime.span(cohorts.get(i - 1).maxAge());
+                String from = i == 0 ? null : Durations.bound(cohorts.get(i - 1).maxAge());
                 if (cohort.maxAge() == null) {
                     return from == null ? "every age" : "older than " + from;
                 }
-                String to = HumanTime.span(cohort.maxAge());
+                String to = Durations.bound(cohort.maxAge());
                 return from == null ? "up to " + to : from + " – " + to;
             }
         }

@@ -2,6 +2,7 @@ package io.usercanary.web;
 
 import io.usercanary.check.AssertionResult;
 import io.usercanary.check.PayloadMeasurement;
+import io.usercanary.config.Durations;
 import io.usercanary.probe.HttpTrace;
 import io.usercanary.probe.RunResult;
 import io.usercanary.probe.StepResult;
@@ -34,7 +35,7 @@ public final class RunPage {
         item(out, "cohort", Html.escape(run.cohort()));
         item(out, "age", Html.escape(HumanTime.age(run.ageSeconds())));
         item(out, "started", "<time datetime=\"" + Html.utc(run.startedAt()) + "\">" + Html.utc(run.startedAt()) + "</time>");
-        item(out, "duration", HumanTime.millis(run.duration()) + " ms");
+        item(out, "duration", Durations.millis(run.duration()) + " ms");
         item(out, "outcome", Html.badge(run.outcome()));
         String detail = run.detail().isEmpty() ? "–" : Html.escape(run.detail());
         int failed = firstFailed(run);
@@ -86,7 +87,7 @@ public final class RunPage {
                 out.append("<tr class=\"call\"><td>").append(Html.escape(call.method())).append("</td><td><code>")
                         .append(Html.escape(pathOnly(call.path()))).append("</code></td><td class=\"num\">")
                         .append(call.status() > 0 ? String.valueOf(call.status()) : "no response")
-                        .append("</td><td class=\"num\">").append(HumanTime.millis(call.duration())).append("</td></tr>\n");
+                        .append("</td><td class=\"num\">").append(Durations.millis(call.duration())).append("</td></tr>\n");
             }
             out.append("</tbody>\n</table>\n");
         }
@@ -111,7 +112,7 @@ public final class RunPage {
             out.append(" <code>").append(Html.escape(step.check())).append("</code>");
         }
         out.append(' ').append(Html.badge(step.outcome())).append(" <span class=\"when\">")
-                .append(HumanTime.millis(step.duration())).append(" ms");
+                .append(Durations.millis(step.duration())).append(" ms");
         if (step.status() > 0) {
             out.append(" · HTTP ").append(step.status());
         }

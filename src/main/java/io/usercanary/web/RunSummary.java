@@ -1,5 +1,6 @@
 package io.usercanary.web;
 
+import io.usercanary.config.Durations;
 import io.usercanary.probe.HttpTrace;
 import io.usercanary.probe.Outcome;
 import io.usercanary.probe.RunResult;
@@ -23,7 +24,7 @@ final class RunSummary {
             out.append("<section class=\"failure ").append(Html.colour(run.outcome())).append("\" data-outcome=\"")
                     .append(Html.escape(run.outcome().label())).append("\">\n<h2>");
             if (run.passed()) {
-                out.append("every step passed in ").append(HumanTime.millis(run.duration())).append(" ms");
+                out.append("every step passed in ").append(Durations.millis(run.duration())).append(" ms");
             } else {
                 out.append(Html.badge(run.outcome())).append(" before any step");
             }

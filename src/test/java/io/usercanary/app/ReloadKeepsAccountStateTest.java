@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.usercanary.auth.TestClock;
+import io.usercanary.testing.TestClock;
 import io.usercanary.metrics.PrometheusText;
 import io.usercanary.schedule.FakeProbe;
 import io.usercanary.schedule.QuartzProperties;

@@ -3,10 +3,9 @@ package io.usercanary.app;
 import io.usercanary.metrics.PrometheusText;
 import io.usercanary.schedule.DaemonConfigs;
 import io.usercanary.testing.FakeProduction;
+import io.usercanary.testing.LocalHttp;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -21,10 +20,9 @@ import mockwebserver3.MockWebServer;
  * and an HTTP client for its endpoints. Close it at the end of the test.
  */
 public final class RunningDaemon implements AutoCloseable {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    public final MockWebServer server = new MockWebServer();
-    public final FakeProduction production = new FakeProduction();
+    public final FakeProduction production = FakeProduction.start();
+    public final MockWebServer server = production.server();
     public final Path configFile;
     public final Daemon daemon;
 
@@ -33,8 +31,6 @@ public final class RunningDaemon implements AutoCloseable {
     private RunningDaemon(Path dir, List<String> accounts, String schedule, UnaryOperator<DaemonOptions> options,
                           UnaryOperator<String> yaml) throws IOException {
         this.yaml = yaml;
-        server.setDispatcher(production);
-        server.start();
         configFile = dir.resolve("usercanary.yaml");
         writeConfig(accounts, schedule);
         DaemonOptions base = DaemonOptions.defaults().withConfigFile(configFile).withPort(0).withBind("127.0.0.1")
@@ -58,7 +54,7 @@ public final class RunningDaemon implements AutoCloseable {
     }
 
     public String hostPort() {
-        return server.getHostName() + ":" + server.getPort();
+        return production.hostPort();
     }
 
     public void writeConfig(List<String> accounts, String schedule) throws IOException {
@@ -91,19 +87,12 @@ public final class RunningDaemon implements AutoCloseable {
     }
 
     private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        return LocalHttp.send(request);
     }
 
     @Override
     public void close() {
         daemon.close();
-        server.close();
+        production.close();
     }
 }

@@ -14,21 +14,15 @@ import java.time.Clock;
 import java.util.Map;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class CustomTokenSignInTest {
-    final MockWebServer server = new MockWebServer();
-
-    @BeforeEach
-    void start() throws Exception {
-        server.setDispatcher(new FakeProduction());
-        server.start();
-    }
+    final FakeProduction production = FakeProduction.start();
+    final MockWebServer server = production.server();
 
     @AfterEach
     void stop() {
-        server.close();
+        production.close();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.usercanary.auth;
 
+import io.usercanary.testing.TestConfigs;
+
 /** Config YAML for the emulator and a {@link VerifyingBackend}: the exchange, one check, and the given accounts. */
 public final class EmulatorConfigs {
     private EmulatorConfigs() {}
@@ -13,13 +15,7 @@ public final class EmulatorConfigs {
                   emulatorHost: %s
                   projectId: %s
                 %s
-                backend:
-                  baseUrl: %s
-                  exchange:
-                    path: /auth/firebase
-                    body: '{"idToken":"{{idToken}}"}'
-                    token: { json: /data/session/accessToken }
-                checks:
+                %schecks:
                   - name: overview
                     path: /api/dashboard
                     expect:
@@ -29,7 +25,7 @@ public final class EmulatorConfigs {
                 accounts:
                 %s
                 schedule: { interval: 30s, jitter: 0s, timeout: 20s }
-                """.formatted(emulator.host(), emulator.project(), firebaseExtra.indent(2).stripTrailing(), backendUrl,
+                """.formatted(emulator.host(), emulator.project(), firebaseExtra.indent(2).stripTrailing(), TestConfigs.backend(backendUrl),
                 accounts.indent(2).stripTrailing());
     }
 

@@ -12,49 +12,32 @@ import io.usercanary.http.Deadline;
 import io.usercanary.probe.FlowRunner;
 import io.usercanary.probe.Outcome;
 import io.usercanary.probe.RunResult;
+import io.usercanary.testing.TestClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Sign-in and the whole flow against the real Auth emulator, the ID token verified by firebase-admin. */
 @Tag("component")
 class EmulatorSignInTest {
     static final String PASSWORD = "emulator-password-5e1";
-    static EmulatorStack stack;
-    static Emulator emulator;
-    static FirebaseAdmin admin;
-    static VerifyingBackend backend;
+    @RegisterExtension
+    static final EmulatorStack.PerClass stack = new EmulatorStack.PerClass();
     final BoundedHttp http = new BoundedHttp(BoundedHttp.defaultClient(), BoundedHttp.DEFAULT_BODY_CAP);
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = EmulatorStack.start(EmulatorSignInTest.class);
-        emulator = stack.emulator();
-        admin = stack.admin();
-        backend = stack.backend();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     /** A canary user made with firebase-admin, as seed makes it. */
     static UserRecord createUser(String email, boolean disabled) throws Exception {
-        UserRecord user = admin.auth().createUser(new UserRecord.CreateRequest().setEmail(email).setPassword(PASSWORD).setDisabled(disabled));
-        admin.auth().setCustomUserClaims(user.getUid(), Map.of("usercanary", true));
+        UserRecord user = stack.admin().auth().createUser(new UserRecord.CreateRequest().setEmail(email).setPassword(PASSWORD).setDisabled(disabled));
+        stack.admin().auth().setCustomUserClaims(user.getUid(), Map.of("usercanary", true));
         return user;
     }
 
     CanaryConfig config(String firebaseExtra, String account) throws Exception {
-        return new ConfigLoader(Map.of()).parse(EmulatorConfigs.yaml(emulator, backend.baseUrl(), firebaseExtra, account), "emulator.yaml");
+        return new ConfigLoader(Map.of()).parse(EmulatorConfigs.yaml(stack.emulator(), stack.backend().baseUrl(), firebaseExtra, account), "stack.emulator().yaml");
     }
 
     CanaryConfig passwordConfig(String email, String password) throws Exception {
@@ -68,7 +51,7 @@ class EmulatorSignInTest {
         CanaryConfig config = passwordConfig(email, PASSWORD);
         FlowRunner runner = FlowRunner.create(config, http, Clock.systemUTC());
         AccountConfig account = config.accounts().get(0);
-        int verifiedBefore = backend.verified();
+        int verifiedBefore = stack.backend().verified();
 
         RunResult provisioned = runner.provision(account);
         assertEquals(Outcome.OK, provisioned.outcome(), provisioned.detail());
@@ -78,7 +61,7 @@ class EmulatorSignInTest {
         assertEquals("password", result.loginPath());
         assertEquals("new", result.cohort());
         assertTrue(result.ageSeconds().orElseThrow() < 120);
-        assertEquals(verifiedBefore + 2, backend.verified(), "provisioning and the run each had their ID token verified");
+        assertEquals(verifiedBefore + 2, stack.backend().verified(), "provisioning and the run each had their ID token verified");
     }
 
     @Test
@@ -106,13 +89,13 @@ class EmulatorSignInTest {
         String email = Emulator.uniqueEmail("privacy");
         createUser(email, false);
         CanaryConfig config = passwordConfig(email, "not-the-password");
-        emulator.improvedEmailPrivacy(true);
+        stack.emulator().improvedEmailPrivacy(true);
         try {
             RunResult result = FlowRunner.create(config, http, Clock.systemUTC()).run(config.accounts().get(0));
             assertEquals(Outcome.LOGIN_FAILED, result.outcome());
             assertEquals("INVALID_LOGIN_CREDENTIALS", result.firebaseError().orElseThrow());
         } finally {
-            emulator.improvedEmailPrivacy(false);
+            stack.emulator().improvedEmailPrivacy(false);
         }
     }
 
@@ -142,8 +125,8 @@ class EmulatorSignInTest {
     @Test
     void customTokenLoginRunsTheFlowWithoutAPassword() throws Exception {
         String uid = Emulator.uniqueUid("custom");
-        admin.auth().createUser(new UserRecord.CreateRequest().setUid(uid));
-        admin.auth().setCustomUserClaims(uid, Map.of("usercanary", true));
+        stack.admin().auth().createUser(new UserRecord.CreateRequest().setUid(uid));
+        stack.admin().auth().setCustomUserClaims(uid, Map.of("usercanary", true));
         CanaryConfig config = config("", EmulatorConfigs.customTokenAccount("service", uid));
         FlowRunner runner = FlowRunner.create(config, http, Clock.systemUTC());
         AccountConfig account = config.accounts().get(0);
@@ -152,7 +135,7 @@ class EmulatorSignInTest {
         RunResult result = runner.run(account);
         assertEquals(Outcome.OK, result.outcome(), result.detail());
         assertEquals("customToken", result.loginPath());
-        assertEquals("m-service", backend.marker(uid));
+        assertEquals("m-service", stack.backend().marker(uid));
     }
 
     @Test

@@ -26,10 +26,9 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Identity Platform multi-tenancy against the real Auth emulator, which makes a tenant on its first use:
@@ -39,22 +38,9 @@ import org.junit.jupiter.api.Test;
 class TenantEmulatorTest {
     static final String PASSWORD = "tenant-password-3f9";
     static final OkHttpClient HTTP = new OkHttpClient();
-    static EmulatorStack stack;
-    static Emulator emulator;
+    @RegisterExtension
+    static final EmulatorStack.PerClass stack = new EmulatorStack.PerClass();
     final BoundedHttp http = new BoundedHttp(BoundedHttp.defaultClient(), BoundedHttp.DEFAULT_BODY_CAP);
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = EmulatorStack.start(TenantEmulatorTest.class);
-        emulator = stack.emulator();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     static String uniqueTenant() {
         return "canary-" + UUID.randomUUID().toString().substring(0, 8);
@@ -66,11 +52,11 @@ class TenantEmulatorTest {
 
     CanaryConfig config(String tenant, String account, VerifyingBackend backend) throws Exception {
         String firebase = tenant == null ? "" : "tenantId: " + tenant;
-        return new ConfigLoader(Map.of()).parse(EmulatorConfigs.yaml(emulator, backend.baseUrl(), firebase, account), "tenant.yaml");
+        return new ConfigLoader(Map.of()).parse(EmulatorConfigs.yaml(stack.emulator(), backend.baseUrl(), firebase, account), "tenant.yaml");
     }
 
     static FirebaseAdmin tenantAdmin(String tenant) throws FirebaseAdmin.Unavailable {
-        FirebaseConfig project = emulator.firebaseConfig();
+        FirebaseConfig project = stack.emulator().firebaseConfig();
         FirebaseConfig inTenant = new FirebaseConfig(project.apiKey(), project.emulatorHost(), project.projectId(), null, false, null,
                 tenant, null);
         return FirebaseAdmin.create(inTenant, "test-tenant-" + UUID.randomUUID());
@@ -134,7 +120,7 @@ class TenantEmulatorTest {
         try (FirebaseAdmin admin = tenantAdmin(tenant)) {
             admin.auth().createUser(new UserRecord.CreateRequest().setEmail(email).setPassword(PASSWORD));
         }
-        emulatorCall("PATCH", "/identitytoolkit.googleapis.com/v2/projects/" + emulator.project() + "/tenants/" + tenant
+        emulatorCall("PATCH", "/identitytoolkit.googleapis.com/v2/projects/" + stack.emulator().project() + "/tenants/" + tenant
                 + "?updateMask=disableAuth", "{\"disableAuth\":true}");
         CanaryConfig config = config(tenant, EmulatorConfigs.passwordAccount("eu", email, PASSWORD, ""));
         RunResult result = FlowRunner.create(config, http, Clock.systemUTC()).run(config.accounts().get(0));
@@ -152,7 +138,7 @@ class TenantEmulatorTest {
         try (FirebaseAdmin admin = tenantAdmin(tenant)) {
             uid = admin.auth().createUser(new UserRecord.CreateRequest().setEmail(email).setPassword(PASSWORD).setEmailVerified(true)).getUid();
         }
-        emulatorCall("POST", "/identitytoolkit.googleapis.com/v1/projects/" + emulator.project() + "/tenants/" + tenant
+        emulatorCall("POST", "/identitytoolkit.googleapis.com/v1/projects/" + stack.emulator().project() + "/tenants/" + tenant
                 + "/accounts:update", "{\"localId\":\"" + uid + "\",\"mfa\":{\"enrollments\":[{\"mfaEnrollmentId\":\"phone-1\","
                 + "\"phoneInfo\":\"+15555550100\",\"displayName\":\"phone\"}]}}");
         CanaryConfig config = config(tenant, EmulatorConfigs.passwordAccount("eu", email, PASSWORD, ""));
@@ -164,7 +150,7 @@ class TenantEmulatorTest {
 
     /** An emulator admin call, authorised as the emulator accepts: {@code Bearer owner}. */
     static void emulatorCall(String method, String path, String json) throws IOException {
-        Request request = new Request.Builder().url("http://" + emulator.host() + path).header("Authorization", "Bearer owner")
+        Request request = new Request.Builder().url("http://" + stack.emulator().host() + path).header("Authorization", "Bearer owner")
                 .method(method, RequestBody.create(json, MediaType.get("application/json"))).build();
         try (Response response = HTTP.newCall(request).execute()) {
             if (!response.isSuccessful()) {

@@ -12,6 +12,7 @@ import io.usercanary.probe.FlowRunner;
 import io.usercanary.probe.Outcome;
 import io.usercanary.probe.RunResult;
 import io.usercanary.testing.FakeProduction;
+import io.usercanary.testing.TestClock;
 import io.usercanary.testing.TestConfigs;
 import java.time.Duration;
 import java.time.Instant;

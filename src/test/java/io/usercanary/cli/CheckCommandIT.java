@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.usercanary.testing.FakeProduction;
 import io.usercanary.testing.JarProcess;
-import io.usercanary.testing.TestConfigs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,17 +31,15 @@ class CheckCommandIT {
     static final List<String> SECRETS = List.of("SECRET-API-KEY-77d2", "SECRET-PASSWORD-1c9e", FakeProduction.ID_TOKEN,
             FakeProduction.REFRESH_TOKEN, FakeProduction.JWT, "SECRET-PASSWORD-FROM-ENV-41aa");
 
-    final MockWebServer server = new MockWebServer();
-    final FakeProduction production = new FakeProduction();
+    final FakeProduction production = FakeProduction.start();
+    final MockWebServer server = production.server();
     @TempDir
     Path dir;
     Path config;
 
     @BeforeEach
     void start() throws IOException {
-        server.setDispatcher(production);
-        server.start();
-        String yaml = TestConfigs.basic(server.getHostName() + ":" + server.getPort(), "").replace("schedule:",
+        String yaml = production.basicConfig().replace("schedule:",
                 "  - name: second\n"
                 + "    email: canary-second@example.com\n"
                 + "    password: ${SECOND_PASSWORD}\n"
@@ -54,7 +51,7 @@ class CheckCommandIT {
 
     @AfterEach
     void stop() {
-        server.close();
+        production.close();
     }
 
     JarProcess.Result usercanary(String... args) throws Exception {

@@ -4,16 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.usercanary.config.CanaryConfig;
 import io.usercanary.schedule.DaemonConfigs;
-import io.usercanary.store.ResultStore;
-import io.usercanary.web.DaemonControl;
-import io.usercanary.web.WebOptions;
-import io.usercanary.web.WebServer;
+import io.usercanary.web.FakeControl;
+import io.usercanary.web.ServedWeb;
 import io.usercanary.webconfig.TestCertificates;
-import io.usercanary.webconfig.WebConfigFile;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -32,54 +26,20 @@ class HealthcheckCommandTest {
 
     @TempDir
     Path dir;
-    final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    WebServer web;
+    final ServedWeb web = new ServedWeb();
 
     record Result(int code, String err) {}
 
-    /** Healthy, and nothing else: the healthcheck asks /-/healthy only. */
-    static final class Healthy implements DaemonControl {
-        final CanaryConfig config = DaemonConfigs.offline(List.of("a"), "{ interval: 60s }");
-
-        @Override
-        public Answer health() {
-            return new Answer(true, "healthy");
-        }
-
-        @Override
-        public Answer readiness() {
-            return new Answer(true, "ready");
-        }
-
-        @Override
-        public Answer reload() {
-            return new Answer(false, "not here");
-        }
-
-        @Override
-        public CanaryConfig config() {
-            return config;
-        }
-
-        @Override
-        public ResultStore history() {
-            throw new IllegalStateException("not asked by the healthcheck");
-        }
-    }
-
     @AfterEach
     void stop() {
-        if (web != null) {
-            web.close();
-        }
-        registry.close();
+        web.close();
     }
 
     Path serve(String extraTls) throws Exception {
         TestCertificates.create(dir);
-        Path file = Files.writeString(dir.resolve("web.yml"), "tls_server_config:\n  cert_file: server.crt\n"
-                + "  key_file: server.key\n" + extraTls + "basic_auth_users:\n  healthcheck: " + HASH + "\n");
-        web = WebServer.start(WebOptions.plain("127.0.0.1", 0).withSecurity(WebConfigFile.load(file)), registry, new Healthy());
+        Path file = ServedWeb.tls(dir, extraTls, "basic_auth_users:\n  healthcheck: " + HASH + "\n");
+        // Healthy, and nothing else: the healthcheck asks /-/healthy only.
+        web.start(file, new FakeControl().ready());
         return file;
     }
 
@@ -133,8 +93,7 @@ class HealthcheckCommandTest {
     void runRefusesABadWebConfigWithItsOneLineErrorAndExitTwoBeforeStartingAnything() throws Exception {
         Path config = Files.writeString(dir.resolve("usercanary.yaml"), DaemonConfigs.yaml("127.0.0.1:9", List.of("legacy"),
                 "{ interval: 60s }"));
-        Path webConfig = Files.writeString(dir.resolve("web.yml"), "tls_server_config:\n  cert_file: server.crt\n"
-                + "  key_file: server.key\n  min_version: TLS10\n");
+        Path webConfig = ServedWeb.tls(dir, "  min_version: TLS10\n", "");
         TestCertificates.create(dir);
         RunUsageTest.Result result = RunUsageTest.execute("run", "--config", config.toString(), "--port", "0",
                 "--web.config.file", webConfig.toString());

@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,14 +35,12 @@ class RunCommandTest {
 
     @TempDir
     Path dir;
-    final MockWebServer server = new MockWebServer();
+    final FakeProduction production = FakeProduction.start();
     Path config;
     ChildJvm child;
 
     @BeforeEach
     void start() throws IOException {
-        server.setDispatcher(new FakeProduction());
-        server.start();
         config = dir.resolve("usercanary.yaml");
         writeConfig(List.of("legacy"));
     }
@@ -53,11 +50,11 @@ class RunCommandTest {
         if (child != null) {
             child.close();
         }
-        server.close();
+        production.close();
     }
 
     void writeConfig(List<String> accounts) throws IOException {
-        Files.writeString(config, DaemonConfigs.yaml(server.getHostName() + ":" + server.getPort(), accounts, FAST));
+        Files.writeString(config, DaemonConfigs.yaml(production.hostPort(), accounts, FAST));
     }
 
     static String get(int port, String path) {

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,16 +25,13 @@ class RunLifecycleFlagTest {
 
     @TempDir
     Path dir;
-    final MockWebServer server = new MockWebServer();
+    final FakeProduction production = FakeProduction.start();
     Path config;
     ChildJvm child;
 
     @BeforeEach
     void start() throws Exception {
-        server.setDispatcher(new FakeProduction());
-        server.start();
-        config = Files.writeString(dir.resolve("usercanary.yaml"), DaemonConfigs.yaml(server.getHostName() + ":"
-                + server.getPort(), List.of("legacy"), "{ interval: 60s, jitter: 0s, timeout: 1s }"));
+        config = Files.writeString(dir.resolve("usercanary.yaml"), DaemonConfigs.yaml(production.hostPort(), List.of("legacy"), "{ interval: 60s, jitter: 0s, timeout: 1s }"));
     }
 
     @AfterEach
@@ -43,7 +39,7 @@ class RunLifecycleFlagTest {
         if (child != null) {
             child.close();
         }
-        server.close();
+        production.close();
     }
 
     HttpResponse<String> reload(int port) throws Exception {

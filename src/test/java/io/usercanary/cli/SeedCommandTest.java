@@ -8,18 +8,15 @@ import com.google.firebase.auth.UserRecord;
 import io.usercanary.auth.Emulator;
 import io.usercanary.auth.EmulatorStack;
 import io.usercanary.auth.EmulatorConfigs;
-import io.usercanary.auth.FirebaseAdmin;
-import io.usercanary.auth.VerifyingBackend;
 import io.usercanary.testing.TestConfigs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class SeedCommandTest {
@@ -56,35 +53,18 @@ class SeedCommandTest {
         assertEquals(2, CliRun.of("seed", "--config", file.toString()).exitCode());
     }
 
-    /** seed and check through Main, against the real emulator and the verifying backend. */
+    /** seed and check through Main, against the real emulator and the verifying stack.backend(). */
     @Nested
     @Tag("component")
     class AgainstTheEmulator {
         static final String PASSWORD_A = "LEAK-CANARY-PW-7d41c9";
         static final String PASSWORD_B = "LEAK-CANARY-PW-2b88e0";
         static final String API_KEY = "LEAK-CANARY-APIKEY-51aa";
-        static EmulatorStack stack;
-        static Emulator emulator;
-        static FirebaseAdmin admin;
-        static VerifyingBackend backend;
-
-        @BeforeAll
-        static void start() throws Exception {
-            stack = EmulatorStack.start(SeedCommandTest.class);
-            emulator = stack.emulator();
-            admin = stack.admin();
-            backend = stack.backend();
-        }
-
-        @AfterAll
-        static void stop() {
-            if (stack != null) {
-                stack.close();
-            }
-        }
+        @RegisterExtension
+        static final EmulatorStack.PerClass stack = new EmulatorStack.PerClass();
 
         String yaml(String emailA, String emailB, String uid) {
-            return EmulatorConfigs.yaml(emulator, backend.baseUrl(), "", EmulatorConfigs.passwordAccount("alpha", emailA, PASSWORD_A, "")
+            return EmulatorConfigs.yaml(stack.emulator(), stack.backend().baseUrl(), "", EmulatorConfigs.passwordAccount("alpha", emailA, PASSWORD_A, "")
                     + EmulatorConfigs.passwordAccount("beta", emailB, PASSWORD_B, "cohort: established")
                     + EmulatorConfigs.customTokenAccount("service", uid))
                     .replace("apiKey: any-key-works", "apiKey: " + API_KEY);
@@ -116,7 +96,7 @@ class SeedCommandTest {
         void noPasswordOrKeyInSeedsOutputOrLogWhateverItDoes() throws Exception {
             String emailA = Emulator.uniqueEmail("alpha");
             String emailB = Emulator.uniqueEmail("beta");
-            admin.auth().createUser(new UserRecord.CreateRequest().setEmail(emailB).setPassword("LEAK-CANARY-OLD-PW-0c3f").setDisabled(true));
+            stack.admin().auth().createUser(new UserRecord.CreateRequest().setEmail(emailB).setPassword("LEAK-CANARY-OLD-PW-0c3f").setDisabled(true));
             Path file = write(yaml(emailA, emailB, Emulator.uniqueUid("svc")));
 
             List<CliRun> runs = List.of(

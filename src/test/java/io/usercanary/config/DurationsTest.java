@@ -35,4 +35,26 @@ class DurationsTest {
         assertEquals(text, Durations.format(Duration.ofMillis(millis)));
         assertEquals(Duration.ofMillis(millis), Durations.parse(text));
     }
+
+    @ParameterizedTest(name = "{0} ms reads {1} in style {2}")
+    @CsvSource({
+        "1400, 1s, rounded", "1500, 2s, rounded", "231, 231ms, rounded",
+        "259200000, 3d, largestUnit", "18000000, 5h, largestUnit", "720000, 12m, largestUnit",
+        "12000, 12 s, spoken", "150000, 2 min, spoken", "162000000, 45 h, spoken", "259200000, 3 d, spoken",
+        "2592000000, 30 d, bound", "94608000000, 3 y, bound", "43200000, 12 h, bound", "5400000, 1h30m, bound",
+        "90000, 00:01:30, clock", "231900, 231900, millis",
+    })
+    void writesEachStyleTheOutputsUse(long millis, String text, String style) {
+        Duration d = Duration.ofMillis(millis);
+        String written = switch (style) {
+            case "rounded" -> Durations.rounded(d);
+            case "largestUnit" -> Durations.largestUnit(d);
+            case "spoken" -> Durations.spoken(d);
+            case "bound" -> Durations.bound(d);
+            case "clock" -> Durations.clock(d);
+            case "millis" -> Durations.millis(d);
+            default -> throw new IllegalArgumentException(style);
+        };
+        assertEquals(text, written);
+    }
 }

@@ -1,17 +1,13 @@
 package io.usercanary.dashboards;
 
 import io.usercanary.testing.Components;
+import io.usercanary.testing.ServerProcesses;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -50,7 +46,7 @@ public final class AlertmanagerServer implements AutoCloseable {
         Files.copy(dashboards.resolve("usercanary.tmpl"), directory.resolve("usercanary.tmpl"));
         Files.writeString(directory.resolve("pagerduty-routing-key"), "test-routing-key\n");
         Files.writeString(directory.resolve("slack-webhook-url"), receiver.url("/chat") + "\n");
-        int port = freePort();
+        int port = ServerProcesses.freePort();
         Process process = new ProcessBuilder(List.of(Components.alertmanager().toString(),
                 "--config.file=" + directory.resolve("alertmanager.yml"),
                 "--storage.path=" + directory.resolve("data"),
@@ -116,27 +112,9 @@ public final class AlertmanagerServer implements AutoCloseable {
         return text.replace(what, with);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort
-        }
+        ServerProcesses.stop(process);
+        ServerProcesses.deleteRecursively(directory);
     }
 }

@@ -3,22 +3,18 @@ package io.usercanary.dashboards;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.usercanary.testing.Components;
+import io.usercanary.testing.ServerProcesses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -129,7 +125,7 @@ public final class PrometheusServer implements AutoCloseable {
             Path executable = binary != null ? binary : Components.prometheus();
             Path directory = Files.createTempDirectory("usercanary-prometheus-");
             Path config = Files.writeString(directory.resolve("prometheus.yml"), config(), StandardCharsets.UTF_8);
-            int port = freePort();
+            int port = ServerProcesses.freePort();
             Process process = new ProcessBuilder(List.of(executable.toString(),
                     "--config.file=" + config,
                     "--storage.tsdb.path=" + directory.resolve("data"),
@@ -187,12 +183,6 @@ public final class PrometheusServer implements AutoCloseable {
                 return JSON.writeValueAsString(s); // a JSON string is a valid YAML scalar
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            }
-        }
-
-        private static int freePort() throws IOException {
-            try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
             }
         }
     }
@@ -296,15 +286,7 @@ public final class PrometheusServer implements AutoCloseable {
     /** Stops Prometheus (SIGTERM, then SIGKILL after 10 s) and deletes its directory. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ServerProcesses.stop(process);
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {
@@ -312,14 +294,6 @@ public final class PrometheusServer implements AutoCloseable {
         }
         client.dispatcher().executorService().shutdown();
         client.connectionPool().evictAll();
-        deleteRecursively(directory);
-    }
-
-    private static void deleteRecursively(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort: it lives under the temporary directory
-        }
+        ServerProcesses.deleteRecursively(directory);
     }
 }

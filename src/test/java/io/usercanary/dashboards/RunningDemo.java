@@ -1,5 +1,7 @@
 package io.usercanary.dashboards;
 
+import io.usercanary.app.Daemon;
+import io.usercanary.app.DaemonOptions;
 import io.usercanary.config.CanaryConfig;
 import io.usercanary.config.ConfigException;
 import io.usercanary.config.ConfigLoader;
@@ -9,12 +11,9 @@ import io.usercanary.demo.TimelineNarrator;
 import io.usercanary.demo.TimelineOptions;
 import io.usercanary.demo.TransientFault;
 import io.usercanary.metrics.PrometheusText;
-import io.usercanary.app.Daemon;
-import io.usercanary.app.DaemonOptions;
+import io.usercanary.testing.LocalHttp;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -33,7 +32,6 @@ public final class RunningDemo implements AutoCloseable {
     /** What a person with curl gets: Prometheus text 0.0.4. */
     public static final String TEXT_ACCEPT = "*/*";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final DemoTarget target;
     private final Daemon daemon;
@@ -95,18 +93,11 @@ public final class RunningDemo implements AutoCloseable {
     public PrometheusText scrape(String accept) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + hostPort() + "/metrics"))
                 .header("Accept", accept).timeout(Duration.ofSeconds(5)).GET().build();
-        try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new AssertionError("/metrics answered " + response.statusCode() + ": " + response.body());
-            }
-            return PrometheusText.parse(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
+        HttpResponse<String> response = LocalHttp.send(request);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("/metrics answered " + response.statusCode() + ": " + response.body());
         }
+        return PrometheusText.parse(response.body());
     }
 
     /** Stops the daemon (flows in flight finish), then the target. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.usercanary.demo.DemoClient.Reply;
+import io.usercanary.testing.TestClock;
 import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
@@ -18,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class DemoBackendTest {
-    private final MutableClock clock = MutableClock.startingAt("2026-11-02T09:00:00Z");
+    private final TestClock clock = TestClock.startingAt("2026-11-02T09:00:00Z");
     private final SecureRandom random = new SecureRandom();
     private final DemoAccounts accounts = DemoAccounts.seed(clock.instant(), random);
     private final DemoIdTokens idTokens = new DemoIdTokens(clock, random);

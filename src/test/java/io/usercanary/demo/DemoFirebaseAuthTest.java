@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.usercanary.demo.DemoClient.Reply;
+import io.usercanary.testing.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -23,7 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DemoFirebaseAuthTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final MutableClock clock = MutableClock.startingAt("2026-11-02T09:00:00Z");
+    private final TestClock clock = TestClock.startingAt("2026-11-02T09:00:00Z");
     private final SecureRandom random = new SecureRandom();
     private final DemoAccounts accounts = DemoAccounts.seed(clock.instant(), random);
     private final DemoIdTokens idTokens = new DemoIdTokens(clock, random);

@@ -8,6 +8,7 @@ import io.usercanary.http.BoundedHttp;
 import io.usercanary.probe.CanaryRound;
 import io.usercanary.probe.FlowRunner;
 import io.usercanary.probe.RunResult;
+import io.usercanary.testing.TestClock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class DemoMonitorTest {
     @Test
     void incidentEmptiesTheMiddleCohortsAndRecoveryHealsThem() throws Exception {
-        MutableClock clock = new MutableClock(java.time.Instant.now());
+        TestClock clock = new TestClock(java.time.Instant.now());
         try (DemoTarget target = DemoTarget.start(clock, TimelineOptions.of(Duration.ofSeconds(90), Duration.ofSeconds(300)), line -> { })) {
             CanaryConfig config = new ConfigLoader(target.environment()).parse(target.renderConfig(), "demo.yaml");
             FlowRunner runner = FlowRunner.create(config, new BoundedHttp(BoundedHttp.defaultClient(), BoundedHttp.DEFAULT_BODY_CAP), clock);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.usercanary.demo.DemoClient.Reply;
+import io.usercanary.testing.TestClock;
 import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class DemoTargetTest {
-    private final MutableClock clock = MutableClock.startingAt("2026-11-02T09:00:00Z");
+    private final TestClock clock = TestClock.startingAt("2026-11-02T09:00:00Z");
     private final List<String> narration = new CopyOnWriteArrayList<>();
     private final DemoClient client = new DemoClient();
     private DemoTarget target;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.usercanary.demo.IncidentTimeline.Phase;
+import io.usercanary.testing.TestClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class IncidentTimelineTest {
-    private final MutableClock clock = MutableClock.startingAt("2026-11-02T09:00:00Z");
+    private final TestClock clock = TestClock.startingAt("2026-11-02T09:00:00Z");
     private final List<String> told = new ArrayList<>();
     private final IncidentTimeline.Listener recorder = (phase, at) -> told.add(phase + "@" + at.toSeconds());
 
@@ -85,6 +86,6 @@ class IncidentTimelineTest {
     void recoveryBeforeTheIncidentIsRejectedInTheOptionsOwnWords() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TimelineOptions.of(Duration.ofSeconds(60), Duration.ofSeconds(30)));
-        assertEquals("recoverAt (30.0s) must come after incidentAt (60.0s)", e.getMessage());
+        assertEquals("recoverAt (30s) must come after incidentAt (1m)", e.getMessage());
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.usercanary.demo.IncidentTimeline.Phase;
+import io.usercanary.testing.TestClock;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TimelineNarratorTest {
-    private final MutableClock clock = MutableClock.startingAt("2026-11-02T09:00:00Z");
+    private final TestClock clock = TestClock.startingAt("2026-11-02T09:00:00Z");
     private final DemoAccounts accounts = DemoAccounts.seed(clock.instant(), new SecureRandom());
     private final List<String> lines = new ArrayList<>();
     private final TimelineNarrator narrator = new TimelineNarrator(accounts, clock.instant(), lines::add);

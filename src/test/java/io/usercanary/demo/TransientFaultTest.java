@@ -3,6 +3,7 @@ package io.usercanary.demo;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.usercanary.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class TransientFaultTest {
     @Test
     void eachAccountFailsExactlyOnceFromTheFaultsTimeOn() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
         TransientFault fault = TransientFault.after(clock, Duration.ofSeconds(5));
         assertFalse(fault.strikes("a", clock.instant()), "not before its time");
         clock.advance(Duration.ofSeconds(5));
@@ -21,7 +22,7 @@ class TransientFaultTest {
 
     @Test
     void aRestartFailsEveryRequestInTheSecondAfterTheFirstOneItMeets() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
         TransientFault restart = TransientFault.restart(clock, Duration.ofSeconds(5), Duration.ofSeconds(1));
         assertFalse(restart.strikes("a", clock.instant().plusSeconds(4)), "not before its time");
         Instant first = clock.instant().plusSeconds(7);

@@ -6,15 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.usercanary.check.PayloadMeasurement;
-import io.usercanary.config.CanaryConfig;
 import io.usercanary.config.ConfigException;
-import io.usercanary.config.ConfigLoader;
-import io.usercanary.http.BoundedHttp;
 import io.usercanary.testing.FakeProduction;
-import io.usercanary.testing.TestConfigs;
-import java.io.IOException;
-import java.time.Clock;
-import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -41,28 +34,23 @@ class CaptureFlowTest {
                   matches: { /plan: "^(team|pro)$" }
             """;
 
-    final MockWebServer server = new MockWebServer();
-    final FakeProduction production = new FakeProduction();
+    final FakeProduction production = FakeProduction.start();
+    final MockWebServer server = production.server();
 
     @BeforeEach
-    void start() throws IOException {
-        server.setDispatcher(production);
-        server.start();
+    void answerTheCapturedRoutes() {
         production.on(ME, json(200, "{\"user\":{\"orgId\":\"org-7\"}}"));
         production.on(SUMMARY, json(200, "{\"totals\":{\"projects\":4},\"plan\":\"team\"}"));
     }
 
     @AfterEach
     void stop() {
-        server.close();
+        production.close();
     }
 
     RunResult run(String checks) throws ConfigException {
-        String hostPort = server.getHostName() + ":" + server.getPort();
-        String yaml = TestConfigs.basic(hostPort, "").replaceAll("(?s)checks:\n.*?accounts:\n", java.util.regex.Matcher.quoteReplacement("checks:\n" + checks + "accounts:\n"));
-        CanaryConfig config = new ConfigLoader(Map.of()).parse(yaml, "test.yaml");
-        return FlowRunner.create(config, new BoundedHttp(BoundedHttp.defaultClient(), BoundedHttp.DEFAULT_BODY_CAP), Clock.systemUTC())
-                .run(config.accounts().get(0));
+        String yaml = production.basicConfig().replaceAll("(?s)checks:\n.*?accounts:\n", java.util.regex.Matcher.quoteReplacement("checks:\n" + checks + "accounts:\n"));
+        return Flows.runFirst(yaml);
     }
 
     StepResult check(RunResult result, String name) {

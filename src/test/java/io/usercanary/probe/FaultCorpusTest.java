@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.usercanary.auth.SignIn;
 import io.usercanary.check.AssertionResult;
 import io.usercanary.config.CanaryConfig;
-import io.usercanary.config.ConfigLoader;
 import io.usercanary.http.BoundedHttp;
 import io.usercanary.report.JsonReport;
 import io.usercanary.report.JunitReport;
@@ -26,16 +25,13 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -51,18 +47,11 @@ class FaultCorpusTest {
     static final String OPAQUE_TOKEN = "SECRET-OPAQUE-SESSION-7f3e";
     static final String JWT_HEADER = "eyJTRUNSRVQiOiJoZWFkZXIifQ";
 
-    final MockWebServer server = new MockWebServer();
-    final FakeProduction production = new FakeProduction();
-
-    @BeforeEach
-    void start() throws IOException {
-        server.setDispatcher(production);
-        server.start();
-    }
+    final FakeProduction production = FakeProduction.start();
 
     @AfterEach
     void stop() {
-        server.close();
+        production.close();
     }
 
     /** One fault: how the config and the answers differ from healthy production, and what the run must say. */
@@ -143,7 +132,7 @@ class FaultCorpusTest {
     @MethodSource("corpus")
     void eachFaultNamesWhoseFaultItIsAndLeaksNoSecret(String name, Fault fault) throws Exception {
         fault.answers().accept(production);
-        CanaryConfig config = new ConfigLoader(Map.of()).parse(fault.yaml().apply(TestConfigs.basic(hostPort(), "")), "test.yaml");
+        CanaryConfig config = TestConfigs.parse(fault.yaml().apply(production.basicConfig()));
         BoundedHttp http = new BoundedHttp(BoundedHttp.defaultClient(), BoundedHttp.DEFAULT_BODY_CAP);
         FlowRunner runner = fault.brokenSignIn()
                 ? new FlowRunner(config, http, FlowRunner.firebaseClient(config, http), brokenSignIn(), Clock.systemUTC(), new AccountStates(config))
@@ -197,10 +186,6 @@ class FaultCorpusTest {
 
     private static Arguments row(String name, Fault fault) {
         return Arguments.of(name, fault);
-    }
-
-    private String hostPort() {
-        return server.getHostName() + ":" + server.getPort();
     }
 
     static int closedPort() {

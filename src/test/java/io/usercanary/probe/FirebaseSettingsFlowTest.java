@@ -6,42 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.usercanary.config.CanaryConfig;
-import io.usercanary.config.ConfigLoader;
-import io.usercanary.http.BoundedHttp;
 import io.usercanary.testing.FakeProduction;
-import io.usercanary.testing.TestConfigs;
-import java.io.IOException;
-import java.time.Clock;
-import java.util.Map;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** firebase.tenantId and firebase.headers through a whole run: on every Firebase call, never on the backend's. */
 class FirebaseSettingsFlowTest {
-    final MockWebServer server = new MockWebServer();
-    final FakeProduction production = new FakeProduction();
-
-    @BeforeEach
-    void start() throws IOException {
-        server.setDispatcher(production);
-        server.start();
-    }
+    final FakeProduction production = FakeProduction.start();
+    final MockWebServer server = production.server();
 
     @AfterEach
     void stop() {
-        server.close();
+        production.close();
     }
 
     RunResult run() throws Exception {
-        String yaml = TestConfigs.basic(server.getHostName() + ":" + server.getPort(), "").replace("  apiKey: SECRET-API-KEY-77d2\n",
+        String yaml = production.basicConfig().replace("  apiKey: SECRET-API-KEY-77d2\n",
                 "  apiKey: SECRET-API-KEY-77d2\n  tenantId: customers-eu\n  headers: { Referer: \"https://app.example.com/\" }\n");
-        CanaryConfig config = new ConfigLoader(Map.of()).parse(yaml, "test.yaml");
-        return FlowRunner.create(config, new BoundedHttp(BoundedHttp.defaultClient(), BoundedHttp.DEFAULT_BODY_CAP), Clock.systemUTC())
-                .run(config.accounts().get(0));
+        return Flows.runFirst(yaml);
     }
 
     @Test

@@ -10,58 +10,44 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.usercanary.config.CanaryConfig;
 import io.usercanary.config.ConfigException;
-import io.usercanary.config.ConfigLoader;
-import io.usercanary.http.BoundedHttp;
 import io.usercanary.testing.FakeProduction;
 import io.usercanary.testing.TestConfigs;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class FlowRunnerTest {
-    final MockWebServer server = new MockWebServer();
-    final FakeProduction production = new FakeProduction();
-
-    @BeforeEach
-    void start() throws IOException {
-        server.setDispatcher(production);
-        server.start();
-    }
+    final FakeProduction production = FakeProduction.start();
+    final MockWebServer server = production.server();
 
     @AfterEach
     void stop() {
-        server.close();
+        production.close();
     }
 
     RunResult runBasic() throws ConfigException {
-        return run(TestConfigs.basic(hostPort(), ""));
+        return run(production.basicConfig());
     }
 
     RunResult run(String yaml, long bodyCap) throws ConfigException {
-        CanaryConfig config = new ConfigLoader(Map.of()).parse(yaml, "test.yaml");
-        FlowRunner runner = FlowRunner.create(config, new BoundedHttp(BoundedHttp.defaultClient(), bodyCap), Clock.systemUTC());
-        return runner.run(config.accounts().get(0));
+        return Flows.runFirst(yaml, bodyCap);
     }
 
     RunResult run(String yaml) throws ConfigException {
-        return run(yaml, BoundedHttp.DEFAULT_BODY_CAP);
+        return Flows.runFirst(yaml);
     }
 
     String hostPort() {
-        return server.getHostName() + ":" + server.getPort();
+        return production.hostPort();
     }
 
     @Test

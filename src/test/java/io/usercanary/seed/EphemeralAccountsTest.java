@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.usercanary.auth.TestClock;
+import io.usercanary.testing.TestClock;
 import io.usercanary.config.AccountConfig;
 import io.usercanary.config.CanaryConfig;
-import io.usercanary.config.ConfigLoader;
 import io.usercanary.http.BoundedHttp;
 import io.usercanary.probe.FlowRunner;
 import io.usercanary.probe.Outcome;
@@ -21,7 +20,6 @@ import io.usercanary.testing.TestConfigs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -37,8 +35,8 @@ class EphemeralAccountsTest {
                     body: '{"marker":"{{account.marker}}"}'
             """;
 
-    final MockWebServer server = new MockWebServer();
-    final FakeProduction production = new FakeProduction();
+    final FakeProduction production = FakeProduction.start();
+    final MockWebServer server = production.server();
     final TestClock clock = new TestClock(Instant.parse("2026-03-02T12:00:00Z"));
     final FakeUsers users = new FakeUsers(clock);
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -49,24 +47,22 @@ class EphemeralAccountsTest {
     @BeforeEach
     void start() throws Exception {
         production.on(PROFILE, json(201, "{\"stored\":true}"));
-        server.setDispatcher(production);
-        server.start();
         config = config(true);
         runner = new RenewingProbe(ephemeral,
                 FlowRunner.create(config, new BoundedHttp(BoundedHttp.defaultClient(), BoundedHttp.DEFAULT_BODY_CAP), clock));
     }
 
     CanaryConfig config(boolean ephemeralAccount) throws Exception {
-        String yaml = TestConfigs.basic(server.getHostName() + ":" + server.getPort(), "");
+        String yaml = production.basicConfig();
         if (ephemeralAccount) {
             yaml = yaml.replace("    vars: { marker: m-legacy }\n", "    vars: { marker: m-legacy }\n" + EPHEMERAL);
         }
-        return new ConfigLoader(Map.of()).parse(yaml, "test.yaml");
+        return TestConfigs.parse(yaml);
     }
 
     @AfterEach
     void stop() {
-        server.close();
+        production.close();
     }
 
     AccountConfig account() {

@@ -1,5 +1,7 @@
 package io.usercanary.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -7,13 +9,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
  * Firebase Auth REST and a backend on one MockWebServer, answering like production unless a route is
  * overridden with the exact fault to test. Accounts sign in with any password but {@link #WRONG_PASSWORD}.
+ * {@link #start()} serves it on a loopback port of its own, for a test to {@link #close()} after each test.
  */
-public final class FakeProduction extends Dispatcher {
+public final class FakeProduction extends Dispatcher implements AutoCloseable {
     public static final String SIGN_IN = "/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword";
     public static final String LOOKUP = "/identitytoolkit.googleapis.com/v1/accounts:lookup";
     public static final String EXCHANGE = "/auth/firebase";
@@ -28,6 +32,45 @@ public final class FakeProduction extends Dispatcher {
     private final Map<String, AtomicInteger> signIns = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private volatile Duration accountAge = Duration.ofDays(400);
+    private MockWebServer server;
+
+    /** A new production already serving on a free port: a test's field, closed in its {@code @AfterEach}. */
+    public static FakeProduction start() {
+        FakeProduction production = new FakeProduction();
+        production.server = new MockWebServer();
+        production.server.setDispatcher(production);
+        try {
+            production.server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return production;
+    }
+
+    /** The server {@link #start()} started, to take the requests it received. */
+    public MockWebServer server() {
+        if (server == null) {
+            throw new IllegalStateException("not started: FakeProduction.start() serves one");
+        }
+        return server;
+    }
+
+    /** {@code host:port} of the server: Firebase's emulatorHost and the backend both. */
+    public String hostPort() {
+        return server().getHostName() + ":" + server().getPort();
+    }
+
+    /** {@link TestConfigs#basic} pointed at this production. */
+    public String basicConfig() {
+        return TestConfigs.basic(hostPort(), "");
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close();
+        }
+    }
 
     /** Answers {@code path} with {@code response} from now on. */
     public FakeProduction on(String path, MockResponse response) {

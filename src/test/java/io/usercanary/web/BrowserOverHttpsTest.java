@@ -4,14 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.usercanary.config.CanaryConfig;
-import io.usercanary.store.ResultStore;
-import io.usercanary.store.RunHistory;
 import io.usercanary.testing.Components;
 import io.usercanary.webconfig.TestCertificates;
-import io.usercanary.webconfig.WebConfigFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,46 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 class BrowserOverHttpsTest {
     @TempDir
     Path dir;
-    final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    WebServer web;
-
-    /** The incident fixture behind the real endpoints. */
-    static final class Incident implements DaemonControl {
-        final CanaryConfig config = WebFixtures.config();
-        final RunHistory history = WebFixtures.start().incident();
-
-        @Override
-        public Answer health() {
-            return new Answer(true, "healthy");
-        }
-
-        @Override
-        public Answer readiness() {
-            return new Answer(true, "ready");
-        }
-
-        @Override
-        public Answer reload() {
-            return new Answer(false, "no");
-        }
-
-        @Override
-        public CanaryConfig config() {
-            return config;
-        }
-
-        @Override
-        public ResultStore history() {
-            return history;
-        }
-    }
+    final ServedWeb web = new ServedWeb();
 
     @AfterEach
     void stop() {
-        if (web != null) {
-            web.close();
-        }
-        registry.close();
+        web.close();
     }
 
     String chromium(String url) throws Exception {
@@ -91,10 +50,9 @@ class BrowserOverHttpsTest {
     @Test
     void chromiumRendersTheStatusPageOverHttpsWithCredentials() throws Exception {
         TestCertificates.create(dir);
-        Path webConfig = Files.writeString(dir.resolve("web.yml"), "tls_server_config:\n  cert_file: server.crt\n"
-                + "  key_file: server.key\nbasic_auth_users:\n  prometheus: " + ProtectedEndpointsTest.HASH + "\n");
-        web = WebServer.start(WebOptions.plain("127.0.0.1", 0).withSecurity(WebConfigFile.load(webConfig)), registry,
-                new Incident());
+        Path webConfig = ServedWeb.tls(dir, "", "basic_auth_users:\n  prometheus: " + ProtectedEndpointsTest.HASH + "\n");
+        // The incident fixture behind the real endpoints.
+        web.start(webConfig, new FakeControl(WebFixtures.config(), WebFixtures.start().incident()).ready());
         String dom = chromium("https://prometheus:correct%20horse@127.0.0.1:" + web.port() + "/");
         assertTrue(dom.contains("<section class=\"cohort\" data-cohort=\"recent\" data-status=\"failing\""), dom);
         assertTrue(dom.contains("2 of 4 accounts failing: empty in recent, established"), dom);

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.usercanary.dashboards.PrometheusServer;
 import io.usercanary.webconfig.TestCertificates;
-import io.usercanary.webconfig.WebConfigFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,15 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 class PrometheusScrapesProtectedEndpointsTest {
     @TempDir
     Path dir;
-    final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    WebServer web;
+    final ServedWeb web = new ServedWeb();
 
     @AfterEach
     void stop() {
-        if (web != null) {
-            web.close();
-        }
-        registry.close();
+        web.close();
     }
 
     @Test
@@ -46,9 +39,8 @@ class PrometheusScrapesProtectedEndpointsTest {
                 basic_auth_users:
                   prometheus: %s
                 """.formatted(ProtectedEndpointsTest.HASH));
-        Counter.builder("usercanary.runs").tag("outcome", "ok").register(registry).increment();
-        web = WebServer.start(WebOptions.plain("127.0.0.1", 0).withSecurity(WebConfigFile.load(webConfig)), registry,
-                new WebServerTest.FakeControl());
+        Counter.builder("usercanary.runs").tag("outcome", "ok").register(web.registry).increment();
+        web.start(webConfig, new FakeControl());
         String job = """
                 scheme: https
                 basic_auth:

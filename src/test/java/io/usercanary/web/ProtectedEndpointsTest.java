@@ -8,11 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.usercanary.webconfig.TestCertificates;
 import io.usercanary.webconfig.TlsClients;
-import io.usercanary.webconfig.WebConfigFile;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,9 +39,8 @@ class ProtectedEndpointsTest {
     @TempDir
     Path dir;
     TestCertificates certificates;
-    final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    final WebServerTest.FakeControl control = new WebServerTest.FakeControl();
-    WebServer web;
+    final FakeControl control = new FakeControl();
+    final ServedWeb web = new ServedWeb();
 
     @BeforeEach
     void certificates() throws Exception {
@@ -53,19 +49,15 @@ class ProtectedEndpointsTest {
 
     @AfterEach
     void stop() {
-        if (web != null) {
-            web.close();
-        }
-        registry.close();
+        web.close();
     }
 
     void serve(String webConfig) throws Exception {
-        Path file = Files.writeString(dir.resolve("web.yml"), webConfig);
-        web = WebServer.start(WebOptions.plain("127.0.0.1", 0).withSecurity(WebConfigFile.load(file)), registry, control);
+        web.start(Files.writeString(dir.resolve("web.yml"), webConfig), control);
     }
 
     static String tls(String extra) {
-        return "tls_server_config:\n  cert_file: server.crt\n  key_file: server.key\n" + extra;
+        return ServedWeb.tlsConfig(extra);
     }
 
     HttpResponse<String> get(SSLContext tls, String path, String... headers) throws Exception {
@@ -134,10 +126,10 @@ class ProtectedEndpointsTest {
         certificates.server("next", "usercanary rotated server");
         // As a sidecar does: key first, then the certificate; in between the pair does not match and is not used.
         Files.copy(certificates.file("next.key"), certificates.file("server.key"), StandardCopyOption.REPLACE_EXISTING);
-        web.checkCertificateNow();
+        web.server().checkCertificateNow();
         assertEquals("CN=usercanary test server", servedSubject(trust), "a half-rotated pair keeps the old certificate");
         Files.copy(certificates.file("next.crt"), certificates.file("server.crt"), StandardCopyOption.REPLACE_EXISTING);
-        web.checkCertificateNow();
+        web.server().checkCertificateNow();
         assertEquals(200, get(trust, "/-/healthy").statusCode());
         assertEquals("CN=usercanary rotated server", servedSubject(trust));
     }

@@ -23,15 +23,6 @@ class RunPageTest {
     final WebFixtures runs = WebFixtures.start();
     final RunResult empty = runs.empty("legacy", "established", 400, NOW.minusSeconds(30));
 
-    static List<String> all(Pattern pattern, String page) {
-        List<String> found = new ArrayList<>();
-        Matcher m = pattern.matcher(page);
-        while (m.find()) {
-            found.add(m.group(1));
-        }
-        return found;
-    }
-
     @Test
     void headerNamesTheRunAndLinksBackToTheStatusPage() {
         String page = RunPage.render(empty);
@@ -98,7 +89,7 @@ class RunPageTest {
     void stepsAppearInFlowOrderWithTheirOutcomes() {
         String page = RunPage.render(empty);
         assertEquals(List.of("login", "lookup", "exchange", "check"),
-                all(Pattern.compile("<section class=\"step [a-z]+\" id=\"step-\\d+\" data-step=\"([a-z]+)\""), page));
+                StatusPageTest.all(Pattern.compile("<section class=\"step [a-z]+\" id=\"step-\\d+\" data-step=\"([a-z]+)\""), page));
         assertTrue(page.contains("<section class=\"step fail\" id=\"step-3\" data-step=\"check\" data-check=\"overview\" data-outcome=\"empty\">"));
         assertTrue(page.contains("<section class=\"step ok\" id=\"step-0\" data-step=\"login\" data-check=\"\" data-outcome=\"ok\">"));
     }
@@ -108,7 +99,7 @@ class RunPageTest {
         String page = RunPage.render(empty);
         assertTrue(page.contains("<tr class=\"call\"><td>GET</td><td><code>/api/dashboard</code></td>"
                 + "<td class=\"num\">200</td><td class=\"num\">140</td></tr>"), page);
-        assertEquals(4, all(Pattern.compile("<tr (class=\"call\")>"), page).size());
+        assertEquals(4, StatusPageTest.all(Pattern.compile("<tr (class=\"call\")>"), page).size());
     }
 
     @Test
@@ -150,7 +141,7 @@ class RunPageTest {
     void aRefusedLoginShowsFirebasesCodeAndNoLaterSteps() {
         String page = RunPage.render(runs.loginFailed("legacy", "established", NOW));
         assertTrue(page.contains("<dd class=\"firebase-error\"><code>INVALID_LOGIN_CREDENTIALS</code></dd>"));
-        assertEquals(List.of("login"), all(Pattern.compile("<section class=\"step [a-z]+\" id=\"step-\\d+\" data-step=\"([a-z]+)\""), page));
+        assertEquals(List.of("login"), StatusPageTest.all(Pattern.compile("<section class=\"step [a-z]+\" id=\"step-\\d+\" data-step=\"([a-z]+)\""), page));
         assertTrue(page.contains("<td class=\"num\">400</td>"));
         assertTrue(page.contains("<dd class=\"age\">–</dd>"));
     }

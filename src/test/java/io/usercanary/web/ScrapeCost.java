@@ -29,13 +29,12 @@ public final class ScrapeCost {
         int scrapes = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         Path dir = Files.createTempDirectory("usercanary-scrape-cost");
         TestCertificates certificates = TestCertificates.create(dir);
-        Path webConfig = Files.writeString(dir.resolve("web.yml"), "tls_server_config:\n  cert_file: server.crt\n"
-                + "  key_file: server.key\nbasic_auth_users:\n  prometheus: " + ProtectedEndpointsTest.HASH + "\n");
+        Path webConfig = ServedWeb.tls(dir, "", "basic_auth_users:\n  prometheus: " + ProtectedEndpointsTest.HASH + "\n");
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         for (int i = 0; i < 400; i++) {
             Counter.builder("usercanary.padding").tag("n", Integer.toString(i)).register(registry).increment();
         }
-        WebServerTest.FakeControl control = new WebServerTest.FakeControl();
+        FakeControl control = new FakeControl();
         String auth = ProtectedEndpointsTest.basic("prometheus", ProtectedEndpointsTest.PASSWORD);
         try (WebServer plain = WebServer.start("127.0.0.1", 0, registry, control);
              WebServer secure = WebServer.start(WebOptions.plain("127.0.0.1", 0)

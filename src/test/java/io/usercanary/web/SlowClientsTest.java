@@ -33,7 +33,7 @@ class SlowClientsTest {
     static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
 
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    final WebServerTest.FakeControl control = new WebServerTest.FakeControl();
+    final FakeControl control = new FakeControl();
     final List<Socket> sockets = Collections.synchronizedList(new ArrayList<>());
     WebServer web;
 

@@ -1,6 +1,5 @@
 package io.usercanary.web;
 
-import io.usercanary.store.RunHistory;
 import io.usercanary.check.AssertionResult;
 import io.usercanary.check.PayloadMeasurement;
 import io.usercanary.config.CanaryConfig;
@@ -11,6 +10,8 @@ import io.usercanary.probe.Outcome;
 import io.usercanary.probe.RunResult;
 import io.usercanary.probe.Step;
 import io.usercanary.probe.StepResult;
+import io.usercanary.store.RunHistory;
+import io.usercanary.testing.TestConfigs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,13 +68,7 @@ public final class WebFixtures {
                 location: '%s'
                 firebase:
                   apiKey: SECRET-API-KEY-77d2
-                backend:
-                  baseUrl: https://api.example.com
-                  exchange:
-                    path: /auth/firebase
-                    body: '{"idToken":"{{idToken}}"}'
-                    token: { json: /data/session/accessToken }
-                checks:
+                %schecks:
                   - name: overview
                     path: /api/dashboard
                     expect:
@@ -88,7 +83,8 @@ public final class WebFixtures {
                 accounts:
                 %s
                 schedule: { interval: 30s, jitter: 5s, timeout: 10s }
-                """.formatted(environment.replace("'", "''"), location.replace("'", "''"), accounts);
+                """.formatted(environment.replace("'", "''"), location.replace("'", "''"),
+                        TestConfigs.backend("https://api.example.com"), accounts);
         try {
             return new ConfigLoader(Map.of()).parse(yaml, "web-fixture.yaml");
         } catch (ConfigException e) {

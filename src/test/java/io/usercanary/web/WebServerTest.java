@@ -1,6 +1,5 @@
 package io.usercanary.web;
 
-import io.usercanary.store.RunHistory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.usercanary.config.CanaryConfig;
-import io.usercanary.schedule.DaemonConfigs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -30,50 +27,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Routing and response rules, against a hand-written control; the real daemon is in DaemonEndpointsTest. */
 class WebServerTest {
     static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    /** Answers what the test sets; {@code failure} makes every answer throw. */
-    static final class FakeControl implements DaemonControl {
-        volatile Answer health = new Answer(true, "healthy");
-        volatile Answer readiness = new Answer(false, "waiting for the first round: 2 of 2 accounts have not run yet");
-        volatile Answer reload = new Answer(true, "reloaded");
-        volatile RuntimeException failure;
-        final CanaryConfig config = DaemonConfigs.offline(List.of("a"), "{ interval: 60s }");
-        final RunHistory history = new RunHistory(10, 5);
-        int reloads;
-
-        @Override
-        public Answer health() {
-            return answer(health);
-        }
-
-        @Override
-        public Answer readiness() {
-            return answer(readiness);
-        }
-
-        @Override
-        public Answer reload() {
-            reloads++;
-            return answer(reload);
-        }
-
-        @Override
-        public CanaryConfig config() {
-            return config;
-        }
-
-        @Override
-        public RunHistory history() {
-            return history;
-        }
-
-        private Answer answer(Answer answer) {
-            if (failure != null) {
-                throw failure;
-            }
-            return answer;
-        }
-    }
 
     final FakeControl control = new FakeControl();
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
