@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
@@ -41,6 +42,9 @@ public final class FirebaseAuthClient {
     private final Secret apiKey;
     private final String tenantId;
     private final Map<String, String> headers;
+    /** The few endpoint URLs, each built once instead of on every call: by {@code accounts:} method, and with the API key. */
+    private final Map<String, HttpUrl> accounts = new ConcurrentHashMap<>();
+    private final Map<HttpUrl, HttpUrl> withKey = new ConcurrentHashMap<>();
 
     public FirebaseAuthClient(BoundedHttp http, FirebaseEndpoints endpoints, Secret apiKey) {
         this(http, endpoints, apiKey, null, Map.of());
@@ -88,7 +92,7 @@ public final class FirebaseAuthClient {
         }
         List<String> fields = new ArrayList<>(SIGN_IN_FIELDS);
         fields.add(MFA_PENDING);
-        Map<String, JsonScan.Value> answer = post(endpoints.accounts(method), body, deadline, observer, fields);
+        Map<String, JsonScan.Value> answer = post(accounts(method), body, deadline, observer, fields);
         JsonScan.Value id = answer.get(SIGN_IN_FIELDS.get(0));
         if (answer.get(MFA_PENDING).type() != JsonScan.Type.MISSING && id.type() != JsonScan.Type.STRING) {
             throw new FirebaseError(200, FirebaseError.MFA_ENROLLED, "Firebase: this canary has MFA enrolled; turn it off"
@@ -110,7 +114,7 @@ public final class FirebaseAuthClient {
         if (tenantId != null) {
             body.put("tenantId", tenantId);
         }
-        Map<String, JsonScan.Value> answer = post(endpoints.accounts("lookup"), body, deadline, observer, List.of(CREATED_AT));
+        Map<String, JsonScan.Value> answer = post(accounts("lookup"), body, deadline, observer, List.of(CREATED_AT));
         JsonScan.Value createdAt = answer.get(CREATED_AT);
         if (createdAt.text() == null || createdAt.type() == JsonScan.Type.BOOLEAN) {
             throw new FirebaseError(200, "LOOKUP_WITHOUT_CREATED_AT");
@@ -122,6 +126,10 @@ public final class FirebaseAuthClient {
         }
     }
 
+    private HttpUrl accounts(String method) {
+        return accounts.computeIfAbsent(method, endpoints::accounts);
+    }
+
     private Map<String, JsonScan.Value> post(HttpUrl url, ObjectNode json, Deadline deadline, Observer observer, List<String> fields)
             throws FirebaseError, HttpFailure {
         return send(url, RequestBody.create(json.toString(), JSON), deadline, observer, fields);
@@ -131,7 +139,7 @@ public final class FirebaseAuthClient {
     private Map<String, JsonScan.Value> send(HttpUrl url, RequestBody body, Deadline deadline, Observer observer, List<String> fields)
             throws FirebaseError, HttpFailure {
         Request.Builder builder = new Request.Builder()
-                .url(url.newBuilder().addQueryParameter("key", apiKey.reveal()).build())
+                .url(withKey.computeIfAbsent(url, u -> u.newBuilder().addQueryParameter("key", apiKey.reveal()).build()))
                 .post(body);
         headers.forEach(builder::header);
         Request request = builder.build();

@@ -18,16 +18,23 @@ final class BackendRequest {
     /** Throws IllegalArgumentException, with a message free of filled-in values, when the result is not a valid request. */
     static Request build(HttpUrl baseUrl, String method, Template path, Map<String, Template> headers, Template body,
                          Function<String, String> values) {
-        return build(baseUrl, method, path, headers, body, values, values);
+        return build(base(baseUrl), method, path, headers, body, values, values);
     }
 
-    /** As above, with the path filled from {@code pathValues} (which may encode some values as path segments). */
-    static Request build(HttpUrl baseUrl, String method, Template path, Map<String, Template> headers, Template body,
+    /** {@code baseUrl} as {@link #build} prefixes it to a path: without its trailing {@code /}; worth keeping per config. */
+    static String base(HttpUrl baseUrl) {
+        String base = baseUrl.toString();
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    /**
+     * As above, with the path filled from {@code pathValues} (which may encode some values as path segments),
+     * after {@code base} ({@link #base}): the URL is parsed once, its host canonicalized once.
+     */
+    static Request build(String base, String method, Template path, Map<String, Template> headers, Template body,
                          Function<String, String> values, Function<String, String> pathValues) {
         String rendered = path.render(pathValues);
-        String base = baseUrl.toString();
-        HttpUrl url = HttpUrl.parse((base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
-                + (rendered.startsWith("/") ? rendered : "/" + rendered));
+        HttpUrl url = HttpUrl.parse(base + (rendered.startsWith("/") ? rendered : "/" + rendered));
         if (url == null) {
             throw new IllegalArgumentException("path " + path + " does not make a valid URL");
         }

@@ -104,7 +104,7 @@ final class FlowContext {
 
     /** A captured value fills the path as one segment ({@code /} and {@code ?} in it are percent-encoded). */
     Request request(String method, Template path, Map<String, Template> headers, Template body) {
-        return BackendRequest.build(config.backend().url(), method, path, headers, body, this::value,
+        return BackendRequest.build(runner.backendBase(), method, path, headers, body, this::value,
                 name -> name.startsWith(CAPTURE) ? BackendRequest.pathSegment(value(name)) : value(name));
     }
 

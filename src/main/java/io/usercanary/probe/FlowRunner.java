@@ -25,6 +25,8 @@ public final class FlowRunner implements Probe {
     private final SignIn signIn;
     private final Clock clock;
     private final AccountStates states;
+    /** The backend's base URL as requests are built on it: parsed once, not on every request. */
+    private final String backendBase;
 
     /** {@code signIn} should keep its tokens and backoffs in {@code states} ({@link SignIns#forConfig} with it). */
     public FlowRunner(CanaryConfig config, BoundedHttp http, FirebaseAuthClient firebase, SignIn signIn, Clock clock,
@@ -35,6 +37,7 @@ public final class FlowRunner implements Probe {
         this.signIn = signIn;
         this.clock = clock;
         this.states = states;
+        this.backendBase = BackendRequest.base(config.backend().url());
     }
 
     /** A runner with the config's sign-in ({@link SignIns#forConfig}) and account states of its own. */
@@ -119,6 +122,10 @@ public final class FlowRunner implements Probe {
     /** Where this runner keeps what outlives a run; shared with the runner of a reloaded config. */
     public AccountStates states() {
         return states;
+    }
+
+    String backendBase() {
+        return backendBase;
     }
 
     BoundedHttp http() {

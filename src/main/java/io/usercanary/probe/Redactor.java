@@ -72,8 +72,16 @@ public final class Redactor {
             return text;
         }
         String out = text;
+        char[] chars = null; // out's characters, read once for all needles until one replaces something
         for (Needle needle : needles) {
-            out = needle.replaceIn(out, cut);
+            if (chars == null) {
+                chars = out.toCharArray();
+            }
+            String replaced = needle.replaceIn(out, chars, cut);
+            if (replaced != out) {
+                out = replaced;
+                chars = null;
+            }
         }
         out = SecretShapes.jwts(out);
         return SecretShapes.jsonValues(out);
@@ -91,11 +99,13 @@ public final class Redactor {
     /** One secret with its Knuth-Morris-Pratt failure table, built once when the secret is added. */
     private static final class Needle {
         final String text;
+        final char[] chars;
         final int[] fail;
         final boolean wholeWord;
 
         Needle(String text) {
             this.text = text;
+            this.chars = text.toCharArray();
             this.wholeWord = text.length() < WHOLE_WORD_BELOW;
             this.fail = new int[text.length()];
             for (int i = 1, k = 0; i < text.length(); i++) {
@@ -109,18 +119,23 @@ public final class Redactor {
             }
         }
 
-        /** Every non-overlapping occurrence replaced, left to right; at a cut also a trailing start of the secret. */
-        String replaceIn(String in, boolean cut) {
+        /**
+         * Every non-overlapping occurrence replaced, left to right; at a cut also a trailing start of the secret.
+         * {@code chars} are {@code in}'s characters (an array: no bounds and coder checks per character); returns
+         * {@code in} itself when nothing was replaced.
+         */
+        String replaceIn(String in, char[] chars, boolean cut) {
             StringBuilder out = null;
             int copied = 0;
             int q = 0;
-            int m = text.length();
-            for (int i = 0; i < in.length(); i++) {
-                char c = in.charAt(i);
-                while (q > 0 && c != text.charAt(q)) {
+            char[] secret = this.chars;
+            int m = secret.length;
+            for (int i = 0; i < chars.length; i++) {
+                char c = chars[i];
+                while (q > 0 && c != secret[q]) {
                     q = fail[q - 1];
                 }
-                if (c == text.charAt(q)) {
+                if (c == secret[q]) {
                     q++;
                 }
                 if (q == m) {

@@ -15,7 +15,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -31,8 +33,23 @@ import org.slf4j.LoggerFactory;
 public final class ScheduledRuns {
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledRuns.class);
 
-    /** The config in force and the probe built for it, swapped together. */
-    private record InForce(CanaryConfig config, Probe probe) {}
+    /** The config in force and the probe built for it, swapped together, with its accounts by name. */
+    private record InForce(CanaryConfig config, Probe probe, Map<String, AccountConfig> accounts) {
+        InForce(CanaryConfig config, Probe probe) {
+            this(config, probe, byName(config));
+        }
+
+        /** {@link CanaryConfig#account} without a scan of every account on each of a run's three look-ups. */
+        Optional<AccountConfig> account(String name) {
+            return Optional.ofNullable(accounts.get(name));
+        }
+
+        private static Map<String, AccountConfig> byName(CanaryConfig config) {
+            Map<String, AccountConfig> byName = new HashMap<>();
+            config.accounts().forEach(a -> byName.putIfAbsent(a.name(), a)); // the first of a name, as account() finds it
+            return byName;
+        }
+    }
 
     private final AccountStates states;
     private final List<RunListener> listeners;
@@ -88,7 +105,7 @@ public final class ScheduledRuns {
      */
     public Optional<RunResult> run(String accountName, Instant scheduledAt) {
         InForce now = current;
-        Optional<AccountConfig> account = now.config().account(accountName);
+        Optional<AccountConfig> account = now.account(accountName);
         if (account.isEmpty()) {
             LOG.debug("account {} is no longer configured; fire ignored", accountName);
             return Optional.empty();
@@ -104,7 +121,7 @@ public final class ScheduledRuns {
             }
             RunResult result = probe(now.probe(), account.get());
             lastActivity = clock.instant();
-            if (current.config().account(accountName).isEmpty()) {
+            if (current.account(accountName).isEmpty()) {
                 LOG.info("account {} was removed while it ran; its result is dropped", accountName);
                 return Optional.empty();
             }
@@ -129,7 +146,7 @@ public final class ScheduledRuns {
      * again soon, so a real failure counts twice within seconds instead of one interval later.
      */
     public boolean takeConfirmation(String accountName) {
-        return current.config().account(accountName).map(a -> states.of(a).takeConfirmation()).orElse(false);
+        return current.account(accountName).map(a -> states.of(a).takeConfirmation()).orElse(false);
     }
 
     /**
