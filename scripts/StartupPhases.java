@@ -34,7 +34,11 @@ public class StartupPhases {
     static final Map<String, Double> PHASES = new LinkedHashMap<>();
 
     public static void main(String[] args) throws Exception {
-        Instant jvmStart = ProcessHandle.current().info().startInstant().orElseThrow();
+        // scripts/bench passes the launch time: the process's own start instant is computed from the boot
+        // time, which Linux gives in whole seconds, so it may be off by up to a second.
+        String launched = System.getProperty("bench.launchMillis");
+        Instant jvmStart = launched != null ? Instant.ofEpochMilli(Long.parseLong(launched))
+                : ProcessHandle.current().info().startInstant().orElseThrow();
         PHASES.put("JVM start to main", (double) Duration.between(jvmStart, Instant.now()).toMillis());
         time("logback set-up (first log line)", () -> {
             LoggerFactory.getLogger("bench").debug("start");

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -72,9 +73,12 @@ public final class Daemon implements DaemonControl, AutoCloseable {
         this.config = config;
         this.options = options;
         this.states = new AccountStates(config);
+        // The HTTP client (okhttp and the JDK's TLS set-up, its trust store) is built on a second thread while
+        // this one builds the metrics registry: the two do not touch each other, and the machine has 2 cores.
+        int threads = config.schedule().threadsFor(config.accounts().size());
+        CompletableFuture<OkHttpClient> client = CompletableFuture.supplyAsync(() -> pooledClient(threads), Daemon::startThread);
         this.metrics = CanaryMetrics.create(config, options.version(), options.clock(), states.cohorts());
-        this.http = new BoundedHttp(pooledClient(config.schedule().threadsFor(config.accounts().size())),
-                BoundedHttp.DEFAULT_BODY_CAP);
+        this.http = new BoundedHttp(client.join(), BoundedHttp.DEFAULT_BODY_CAP);
         // The two choices a cluster makes: its shared results store, and Quartz's JDBC job store.
         this.cluster = config.cluster() == null ? null : ClusterNode.open(config.cluster(), metrics.registry(), options.clock());
         this.store = cluster == null ? new RunHistory() : cluster.results();
@@ -92,6 +96,13 @@ public final class Daemon implements DaemonControl, AutoCloseable {
             runs.confirmFirstFailuresFrom(account -> store.history(account).failingSince());
             cluster.followOtherReplicas(metrics::showLatest); // gauges show the cluster's runs, counters this replica's
         }
+    }
+
+    /** Runs one start-up step on a thread of its own (the common pool would start threads it keeps). */
+    private static void startThread(Runnable step) {
+        Thread thread = new Thread(step, "usercanary-start");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.usercanary.auth;
 
+import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.firebase.FirebaseApp;
@@ -84,6 +85,9 @@ public final class FirebaseAdmin implements AutoCloseable {
         FirebaseOptions options = FirebaseOptions.builder()
                 .setProjectId(config.projectId())
                 .setCredentials(credentials)
+                // java.net, as firebase-admin itself used before 9.2: its default (ApacheHttp2Transport, for
+                // Cloud Messaging's HTTP/2) would need httpclient5 and httpcore5 in the jar, 1.9 MB.
+                .setHttpTransport(new NetHttpTransport())
                 .setConnectTimeout(TIMEOUT_MILLIS)
                 .setReadTimeout(TIMEOUT_MILLIS)
                 .build();
