@@ -1,7 +1,6 @@
 package io.usercanary.demo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -17,25 +16,38 @@ import java.util.function.Supplier;
  * serves it on a port; a test can call {@link #answer} directly. Thread-safe.
  */
 public final class BackendRoutes {
-    private final DemoAccounts accounts;
-    private final DemoIdTokens idTokens;
-    private final BackendSessions sessions;
+    private final AccountDirectory accounts;
+    private final DemoTokens tokens;
     private final Supplier<DemoDatabase> database;
     private final Clock clock;
     private final TransientFault fault;
+    private final Dashboard dashboard;
+
+    /** What {@code GET /api/dashboard} shows an account: {@link DemoPayloads#dashboard} in the demo. */
+    @FunctionalInterface
+    public interface Dashboard {
+        ObjectNode render(DemoAccount account, DemoDatabase database, Instant now);
+    }
+
+    /** The demo's backend: {@link DemoPayloads}' dashboards. */
+    BackendRoutes(AccountDirectory accounts, DemoTokens tokens, Supplier<DemoDatabase> database, Clock clock,
+            TransientFault fault) {
+        this(accounts, tokens, database, clock, fault, DemoPayloads::dashboard);
+    }
 
     /**
-     * @param database asked on every API request, so a timeline can repoint the backend at any moment
-     * @param fault    one transient 502 per account's dashboard request after the fault's time
+     * @param database  asked on every API request, so a timeline can repoint the backend at any moment
+     * @param fault     one transient 502 per account's dashboard request after the fault's time
+     * @param dashboard the body of a healthy {@code GET /api/dashboard}
      */
-    public BackendRoutes(DemoAccounts accounts, DemoIdTokens idTokens, Supplier<DemoDatabase> database,
-            Clock clock, SecureRandom random, TransientFault fault) {
-        this.fault = fault;
+    public BackendRoutes(AccountDirectory accounts, DemoTokens tokens, Supplier<DemoDatabase> database, Clock clock,
+            TransientFault fault, Dashboard dashboard) {
         this.accounts = accounts;
-        this.idTokens = idTokens;
-        this.sessions = new BackendSessions(clock, random);
+        this.tokens = tokens;
         this.database = database;
         this.clock = clock;
+        this.fault = fault;
+        this.dashboard = dashboard;
     }
 
     /** The answer the backend gives {@code request}. */
@@ -55,12 +67,11 @@ public final class BackendRoutes {
         if (json == null) {
             return DemoAnswer.error(400, "invalid JSON body");
         }
-        Optional<DemoAccount> account = idTokens.verify(json.path("idToken").asText(""))
-                .flatMap(verified -> accounts.byLocalId(verified.localId()));
+        Optional<DemoAccount> account = tokens.verifyIdToken(json.path("idToken").asText("")).flatMap(accounts::byLocalId);
         if (account.isEmpty()) {
             return DemoAnswer.error(401, "invalid token");
         }
-        String jwt = sessions.issue(account.get().localId());
+        String jwt = tokens.session(account.get().localId());
         long maxAge = BackendSessions.LIFETIME.toSeconds();
         ObjectNode body = Exchanges.JSON.createObjectNode();
         body.putObject("data").putObject("session").put("accessToken", jwt).put("expiresIn", maxAge);
@@ -70,7 +81,7 @@ public final class BackendRoutes {
 
     private DemoAnswer serveApi(DemoRequest request) {
         Optional<DemoAccount> account = sessionToken(request)
-                .flatMap(sessions::verify)
+                .flatMap(tokens::verifySession)
                 .flatMap(accounts::byLocalId);
         if (account.isEmpty()) {
             return DemoAnswer.error(401, "missing or invalid bearer token").withHeader("WWW-Authenticate", "Bearer");
@@ -82,7 +93,7 @@ public final class BackendRoutes {
             return DemoAnswer.error(502, "bad gateway (a single transient error)");
         }
         ObjectNode body = switch (path) {
-            case "/api/dashboard" -> DemoPayloads.dashboard(account.get(), db, now);
+            case "/api/dashboard" -> dashboard.render(account.get(), db, now);
             case "/api/projects" -> DemoPayloads.projects(account.get(), db, now);
             case "/api/me" -> DemoPayloads.me(account.get());
             default -> DemoPayloads.summary(account.get(), path, db, now);

@@ -30,7 +30,7 @@ public final class DemoBackend implements AutoCloseable {
     /** The same, with one transient 502 per account's dashboard request after the fault's time. */
     public static DemoBackend start(DemoAccounts accounts, DemoIdTokens idTokens, Supplier<DemoDatabase> database,
             Clock clock, SecureRandom random, TransientFault fault) throws IOException {
-        DemoBackend backend = new DemoBackend(new BackendRoutes(accounts, idTokens, database, clock, random, fault));
+        DemoBackend backend = new DemoBackend(new BackendRoutes(accounts, new SignedTokens(idTokens, clock, random), database, clock, fault));
         backend.server.start();
         return backend;
     }

@@ -23,7 +23,7 @@ public final class DemoFirebaseAuth implements AutoCloseable {
     /** Binds {@code 127.0.0.1:0} and starts serving. */
     public static DemoFirebaseAuth start(DemoAccounts accounts, DemoIdTokens idTokens, Clock clock, SecureRandom random)
             throws IOException {
-        DemoFirebaseAuth auth = new DemoFirebaseAuth(new FirebaseAuthRoutes(accounts, idTokens, clock, random));
+        DemoFirebaseAuth auth = new DemoFirebaseAuth(new FirebaseAuthRoutes(accounts, new SignedTokens(idTokens, clock, random), clock));
         auth.server.start();
         return auth;
     }

@@ -1,12 +1,8 @@
 package io.usercanary.demo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,10 +25,9 @@ public final class FirebaseAuthRoutes {
 
     private record Session(DemoAccount account, Instant authTime) {}
 
-    private final DemoAccounts accounts;
-    private final DemoIdTokens idTokens;
+    private final AccountDirectory accounts;
+    private final DemoTokens tokens;
     private final Clock clock;
-    private final SecureRandom random;
     private final Map<String, Session> sessions = Collections.synchronizedMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Session> eldest) {
@@ -41,11 +36,10 @@ public final class FirebaseAuthRoutes {
     });
     private final Map<String, Instant> lastLogin = new ConcurrentHashMap<>();
 
-    public FirebaseAuthRoutes(DemoAccounts accounts, DemoIdTokens idTokens, Clock clock, SecureRandom random) {
+    public FirebaseAuthRoutes(AccountDirectory accounts, DemoTokens tokens, Clock clock) {
         this.accounts = accounts;
-        this.idTokens = idTokens;
+        this.tokens = tokens;
         this.clock = clock;
-        this.random = random;
     }
 
     /** The answer Firebase Auth (its emulator) gives {@code request}. */
@@ -79,22 +73,21 @@ public final class FirebaseAuthRoutes {
         if (email.isEmpty() || password.isEmpty()) {
             return FirebaseError.badRequest(email.isEmpty() ? "MISSING_EMAIL" : "MISSING_PASSWORD").answer();
         }
-        // Email-enumeration protection (Firebase's default since 2023): unknown email and wrong password look alike.
-        Optional<DemoAccount> found = accounts.byEmail(email).filter(a -> samePassword(a.password(), password));
+        Optional<DemoAccount> found = accounts.signIn(email, password);
         if (found.isEmpty()) {
             return FirebaseError.badRequest("INVALID_LOGIN_CREDENTIALS").answer();
         }
         DemoAccount account = found.get();
         Instant now = clock.instant();
         lastLogin.put(account.localId(), now);
-        String refreshToken = newRefreshToken();
+        String refreshToken = tokens.refreshToken();
         sessions.put(refreshToken, new Session(account, now));
         ObjectNode response = Exchanges.JSON.createObjectNode()
                 .put("kind", "identitytoolkit#VerifyPasswordResponse")
                 .put("localId", account.localId())
                 .put("email", account.email())
                 .put("displayName", "")
-                .put("idToken", idTokens.issue(account, now))
+                .put("idToken", tokens.idToken(account, now))
                 .put("registered", true)
                 .put("refreshToken", refreshToken)
                 .put("expiresIn", EXPIRES_IN);
@@ -106,7 +99,7 @@ public final class FirebaseAuthRoutes {
         if (idToken.isEmpty()) {
             return FirebaseError.badRequest("MISSING_ID_TOKEN").answer();
         }
-        Optional<DemoAccount> found = idTokens.verify(idToken).flatMap(v -> accounts.byLocalId(v.localId()));
+        Optional<DemoAccount> found = tokens.verifyIdToken(idToken).flatMap(accounts::byLocalId);
         if (found.isEmpty()) {
             return FirebaseError.badRequest("INVALID_ID_TOKEN").answer();
         }
@@ -143,7 +136,7 @@ public final class FirebaseAuthRoutes {
         if (session == null) {
             return FirebaseError.badRequest(error == null ? "INVALID_REFRESH_TOKEN" : error).answer();
         }
-        String idToken = idTokens.issue(session.account(), session.authTime());
+        String idToken = tokens.idToken(session.account(), session.authTime());
         ObjectNode response = Exchanges.JSON.createObjectNode()
                 .put("access_token", idToken)
                 .put("expires_in", EXPIRES_IN)
@@ -153,15 +146,5 @@ public final class FirebaseAuthRoutes {
                 .put("user_id", session.account().localId())
                 .put("project_id", DemoIdTokens.PROJECT_ID);
         return DemoAnswer.json(200, response);
-    }
-
-    private String newRefreshToken() {
-        byte[] bytes = new byte[48];
-        random.nextBytes(bytes);
-        return "AMf-vB" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static boolean samePassword(String expected, String given) {
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     }
 }
