@@ -14,7 +14,7 @@ public record DemoAnswer(int status, Map<String, String> headers, byte[] body) {
     }
 
     /** {@code body} as JSON, with the content type and {@code Cache-Control: no-store} every demo answer carries. */
-    static DemoAnswer json(int status, JsonNode body) {
+    public static DemoAnswer json(int status, JsonNode body) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json; charset=UTF-8");
         headers.put("Cache-Control", "no-store");
@@ -26,7 +26,7 @@ public record DemoAnswer(int status, Map<String, String> headers, byte[] body) {
     }
 
     /** {@code {"error": message}}: the backend's error shape. */
-    static DemoAnswer error(int status, String message) {
+    public static DemoAnswer error(int status, String message) {
         return json(status, Exchanges.JSON.createObjectNode().put("error", message));
     }
 

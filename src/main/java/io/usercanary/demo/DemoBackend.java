@@ -1,6 +1,5 @@
 package io.usercanary.demo;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -11,10 +10,10 @@ public final class DemoBackend implements AutoCloseable {
     /** Response header naming the database that answered: {@code prod-main} or {@code prod-main-clone}. */
     public static final String DB_NAME_HEADER = "X-Db-Name";
 
-    private final HttpServer server;
+    private final RouteServer server;
 
     private DemoBackend(BackendRoutes routes) throws IOException {
-        this.server = Exchanges.loopbackServer("demo-backend", routes::answer);
+        this.server = RouteServer.start("demo-backend", routes::answer);
     }
 
     /**
@@ -31,12 +30,11 @@ public final class DemoBackend implements AutoCloseable {
     public static DemoBackend start(DemoAccounts accounts, DemoIdTokens idTokens, Supplier<DemoDatabase> database,
             Clock clock, SecureRandom random, TransientFault fault) throws IOException {
         DemoBackend backend = new DemoBackend(new BackendRoutes(accounts, new SignedTokens(idTokens, clock, random), database, clock, fault));
-        backend.server.start();
         return backend;
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** {@code http://127.0.0.1:PORT}: the value for {@code backend.baseUrl}. */
@@ -46,6 +44,6 @@ public final class DemoBackend implements AutoCloseable {
 
     @Override
     public void close() {
-        Exchanges.stop(server);
+        server.close();
     }
 }

@@ -1,6 +1,5 @@
 package io.usercanary.demo;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -14,22 +13,21 @@ public final class DemoFirebaseAuth implements AutoCloseable {
     static final String LOOKUP = FirebaseAuthRoutes.LOOKUP;
     static final String REFRESH = FirebaseAuthRoutes.REFRESH;
 
-    private final HttpServer server;
+    private final RouteServer server;
 
     private DemoFirebaseAuth(FirebaseAuthRoutes routes) throws IOException {
-        this.server = Exchanges.loopbackServer("demo-firebase-auth", routes::answer);
+        this.server = RouteServer.start("demo-firebase-auth", routes::answer);
     }
 
     /** Binds {@code 127.0.0.1:0} and starts serving. */
     public static DemoFirebaseAuth start(DemoAccounts accounts, DemoIdTokens idTokens, Clock clock, SecureRandom random)
             throws IOException {
         DemoFirebaseAuth auth = new DemoFirebaseAuth(new FirebaseAuthRoutes(accounts, new SignedTokens(idTokens, clock, random), clock));
-        auth.server.start();
         return auth;
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** {@code 127.0.0.1:PORT}: the value for {@code firebase.emulatorHost}. */
@@ -39,6 +37,6 @@ public final class DemoFirebaseAuth implements AutoCloseable {
 
     @Override
     public void close() {
-        Exchanges.stop(server);
+        server.close();
     }
 }
