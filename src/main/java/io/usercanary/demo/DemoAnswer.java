@@ -3,6 +3,7 @@ package io.usercanary.demo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,7 +11,7 @@ import java.util.Map;
 public record DemoAnswer(int status, Map<String, String> headers, byte[] body) {
 
     public DemoAnswer {
-        headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
     /** {@code body} as JSON, with the content type and {@code Cache-Control: no-store} every demo answer carries. */

@@ -1,10 +1,12 @@
 package io.usercanary.demo;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * One HTTP request as the demo's routes see it, apart from any server: method, path, the decoded
@@ -16,8 +18,8 @@ public record DemoRequest(String method, String path, Map<String, String> query,
     public DemoRequest {
         TreeMap<String, List<String>> folded = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.forEach((name, values) -> folded.merge(name, List.copyOf(values),
-                (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
-        headers = java.util.Collections.unmodifiableMap(folded);
+                (a, b) -> Stream.concat(a.stream(), b.stream()).toList()));
+        headers = Collections.unmodifiableMap(folded);
         query = Map.copyOf(query);
         body = body == null ? "" : body;
     }
