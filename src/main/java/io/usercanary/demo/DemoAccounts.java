@@ -1,5 +1,7 @@
 package io.usercanary.demo;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The four seeded demo accounts, 3 days, 2 months, 8 months and 3 years old. Immutable. */
-public final class DemoAccounts {
+public final class DemoAccounts implements AccountDirectory {
     /** Email domain under {@code .invalid} (RFC 2606), so nothing can ever be mailed there. */
     public static final String EMAIL_DOMAIN = "demo.usercanary.invalid";
 
@@ -55,6 +57,14 @@ public final class DemoAccounts {
         return all.stream().filter(a -> a.email().equals(wanted)).findFirst();
     }
 
+    /** Email-enumeration protection (Firebase's default since 2023): unknown email and wrong password look alike. */
+    @Override
+    public Optional<DemoAccount> signIn(String email, String password) {
+        byte[] given = password.getBytes(StandardCharsets.UTF_8);
+        return byEmail(email).filter(a -> MessageDigest.isEqual(a.password().getBytes(StandardCharsets.UTF_8), given));
+    }
+
+    @Override
     public Optional<DemoAccount> byLocalId(String localId) {
         return all.stream().filter(a -> a.localId().equals(localId)).findFirst();
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.usercanary.http.JdkHttpServers;
 import java.io.IOException;
@@ -19,10 +18,11 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Small helpers over the JDK's {@link HttpServer}: loopback binding, JSON in and out, forms. */
+/** The demo's routes on the JDK's {@link HttpServer} (loopback binding, request in, answer out), JSON and forms. */
 final class Exchanges {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = LoggerFactory.getLogger("io.usercanary.demo");
@@ -30,12 +30,17 @@ final class Exchanges {
 
     private Exchanges() {}
 
-    /** A server on {@code 127.0.0.1:0} whose handler never leaks an exception and always closes. */
-    static HttpServer loopbackServer(String threadName, HttpHandler handler) throws IOException {
+    /**
+     * A server on {@code 127.0.0.1:0} that hands each request to {@code routes} and sends its answer; it never
+     * leaks an exception (a failing route answers 500) and always closes the exchange.
+     */
+    static HttpServer loopbackServer(String threadName, Function<DemoRequest, DemoAnswer> routes) throws IOException {
         HttpServer server = JdkHttpServers.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             try {
-                handler.handle(exchange);
+                DemoRequest request = DemoRequest.of(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                        exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body(exchange));
+                send(exchange, routes.apply(request));
             } catch (RuntimeException | IOException e) {
                 LOG.warn("demo: {} failed on {} {}", threadName, exchange.getRequestMethod(),
                         exchange.getRequestURI().getPath(), e);
@@ -56,7 +61,7 @@ final class Exchanges {
         }
     }
 
-    static String body(HttpExchange exchange) throws IOException {
+    private static String body(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
             byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
             if (bytes.length > MAX_BODY_BYTES) {
@@ -100,23 +105,17 @@ final class Exchanges {
         }
     }
 
-    static Map<String, String> query(HttpExchange exchange) {
-        return form(exchange.getRequestURI().getRawQuery());
-    }
-
-    static void sendJson(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(status, bytes.length);
+    private static void send(HttpExchange exchange, DemoAnswer answer) throws IOException {
+        answer.headers().forEach(exchange.getResponseHeaders()::set);
+        exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
         try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+            out.write(answer.body());
         }
     }
 
     private static void sendQuietly500(HttpExchange exchange) {
         try {
-            sendJson(exchange, 500, JSON.createObjectNode().put("error", "internal error"));
+            send(exchange, DemoAnswer.error(500, "internal error"));
         } catch (IOException | RuntimeException ignored) {
             // headers already sent or the client went away: nothing more to tell it
         }

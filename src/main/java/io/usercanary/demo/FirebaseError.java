@@ -1,8 +1,6 @@
 package io.usercanary.demo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
 
 /**
  * An error answer in the shape Firebase Auth (and its emulator) sends:
@@ -44,7 +42,7 @@ record FirebaseError(int code, String message, String reason, String status) {
         return root;
     }
 
-    void send(HttpExchange exchange) throws IOException {
-        Exchanges.sendJson(exchange, code, toJson());
+    DemoAnswer answer() {
+        return DemoAnswer.json(code, toJson());
     }
 }

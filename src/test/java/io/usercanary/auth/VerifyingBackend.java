@@ -1,44 +1,62 @@
 package io.usercanary.auth;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.firebase.auth.AbstractFirebaseAuth;
 import com.google.firebase.auth.FirebaseAuthException;
 import com.google.firebase.auth.FirebaseToken;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.usercanary.demo.AccountDirectory;
+import io.usercanary.demo.BackendRoutes;
+import io.usercanary.demo.DemoAccount;
+import io.usercanary.demo.DemoAnswer;
+import io.usercanary.demo.DemoDatabase;
+import io.usercanary.demo.DemoRequest;
+import io.usercanary.demo.DemoTokens;
+import io.usercanary.demo.RouteServer;
+import io.usercanary.demo.TransientFault;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A stand-in for the product's backend: verifies the Firebase ID token with firebase-admin's
- * {@code verifyIdToken} against the emulator, hands out its own session token, and serves each user's
- * dashboard from what {@code POST /api/profile} stored. A user nothing was stored for gets the empty
+ * A stand-in for the product's backend: the demo's {@link BackendRoutes}, trusting the ID tokens firebase-admin's
+ * {@code verifyIdToken} accepts against the emulator, handing out its own session tokens, and serving each
+ * user's dashboard from what {@code POST /api/profile} stored. A user nothing was stored for gets the empty
  * dashboard of the incident. Runs on a free port.
  */
 public final class VerifyingBackend implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final HttpServer server;
     private final AbstractFirebaseAuth auth;
-    private final Map<String, FirebaseToken> sessions = new ConcurrentHashMap<>();
+    private final Map<String, String> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> canaries = new ConcurrentHashMap<>();
     private final Map<String, String> markers = new ConcurrentHashMap<>();
     private final AtomicInteger verified = new AtomicInteger();
+    private final EmulatorTokens tokens = new EmulatorTokens();
+    private final RouteServer server;
 
     private VerifyingBackend(AbstractFirebaseAuth auth) throws IOException {
         this.auth = auth;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/auth/firebase", this::exchange);
-        server.createContext("/api/profile", this::profile);
-        server.createContext("/api/dashboard", this::dashboard);
-        server.start();
+        AccountDirectory users = new AccountDirectory() {
+            @Override
+            public Optional<DemoAccount> signIn(String email, String password) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<DemoAccount> byLocalId(String uid) {
+                return Optional.of(new DemoAccount(uid, "", "", uid, Instant.EPOCH, ""));
+            }
+        };
+        BackendRoutes routes = new BackendRoutes(users, tokens, () -> DemoDatabase.PROD_MAIN, Clock.systemUTC(),
+                TransientFault.NONE, (account, database, now) -> dashboard(account.localId()));
+        this.server = RouteServer.start("verifying-backend",
+                request -> request.path().equals("/api/profile") ? profile(request) : routes.answer(request));
     }
 
     public static VerifyingBackend start(AbstractFirebaseAuth auth) throws IOException {
@@ -46,7 +64,7 @@ public final class VerifyingBackend implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + server.port();
     }
 
     /** ID tokens verify() accepted so far. */
@@ -59,63 +77,71 @@ public final class VerifyingBackend implements AutoCloseable {
         return markers.get(uid);
     }
 
-    private void exchange(HttpExchange http) throws IOException {
-        JsonNode body = MAPPER.readTree(http.getRequestBody());
+    private DemoAnswer profile(DemoRequest request) {
+        Optional<String> uid = request.header("Authorization").filter(h -> h.startsWith("Bearer "))
+                .flatMap(h -> tokens.verifySession(h.substring("Bearer ".length())));
+        if (uid.isEmpty() || !request.method().equals("POST")) {
+            return DemoAnswer.json(uid.isEmpty() ? 401 : 405, MAPPER.createObjectNode());
+        }
         try {
-            FirebaseToken token = auth.verifyIdToken(body.path("idToken").asText());
-            verified.incrementAndGet();
-            String session = "session-" + UUID.randomUUID();
-            sessions.put(session, token);
-            respond(http, 200, MAPPER.createObjectNode().set("data",
-                    MAPPER.createObjectNode().set("session", MAPPER.createObjectNode().put("accessToken", session))));
-        } catch (FirebaseAuthException | IllegalArgumentException e) {
-            respond(http, 401, MAPPER.createObjectNode().put("error", "invalid ID token"));
+            markers.put(uid.get(), MAPPER.readTree(request.body()).path("marker").asText());
+        } catch (IOException e) {
+            return DemoAnswer.error(400, "invalid JSON body");
         }
+        return DemoAnswer.json(201, MAPPER.createObjectNode().put("stored", true));
     }
 
-    private void profile(HttpExchange http) throws IOException {
-        FirebaseToken user = session(http);
-        if (user == null || !http.getRequestMethod().equals("POST")) {
-            respond(http, user == null ? 401 : 405, MAPPER.createObjectNode());
-            return;
-        }
-        markers.put(user.getUid(), MAPPER.readTree(http.getRequestBody()).path("marker").asText());
-        respond(http, 201, MAPPER.createObjectNode().put("stored", true));
-    }
-
-    private void dashboard(HttpExchange http) throws IOException {
-        FirebaseToken user = session(http);
-        if (user == null) {
-            respond(http, 401, MAPPER.createObjectNode().put("error", "unauthorized"));
-            return;
-        }
-        String marker = markers.get(user.getUid());
+    private ObjectNode dashboard(String uid) {
+        String marker = markers.get(uid);
         ObjectNode answer = MAPPER.createObjectNode();
         answer.putArray("widgets");
         if (marker != null) {
             answer.withArray("widgets").add(1).add(2).add(3);
             answer.putObject("profile").put("marker", marker);
         }
-        answer.put("canary", Boolean.TRUE.equals(user.getClaims().get("usercanary")));
-        respond(http, 200, answer);
+        answer.put("canary", canaries.getOrDefault(uid, false));
+        return answer;
     }
 
-    private FirebaseToken session(HttpExchange http) {
-        String header = http.getRequestHeaders().getFirst("Authorization");
-        return header == null || !header.startsWith("Bearer ") ? null : sessions.get(header.substring("Bearer ".length()));
-    }
+    /** ID tokens verified by the emulator; sessions are random {@code session-…} strings of this backend. */
+    private final class EmulatorTokens implements DemoTokens {
+        @Override
+        public Optional<String> verifyIdToken(String idToken) {
+            try {
+                FirebaseToken token = auth.verifyIdToken(idToken);
+                verified.incrementAndGet();
+                canaries.put(token.getUid(), Boolean.TRUE.equals(token.getClaims().get("usercanary")));
+                return Optional.of(token.getUid());
+            } catch (FirebaseAuthException | IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
 
-    private static void respond(HttpExchange http, int status, JsonNode body) throws IOException {
-        byte[] bytes = MAPPER.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
-        http.getResponseHeaders().set("Content-Type", "application/json");
-        http.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = http.getResponseBody()) {
-            out.write(bytes);
+        @Override
+        public String session(String localId) {
+            String session = "session-" + UUID.randomUUID();
+            sessions.put(session, localId);
+            return session;
+        }
+
+        @Override
+        public Optional<String> verifySession(String token) {
+            return Optional.ofNullable(sessions.get(token));
+        }
+
+        @Override
+        public String idToken(DemoAccount account, Instant authTime) {
+            throw new UnsupportedOperationException("the backend verifies ID tokens, the emulator mints them");
+        }
+
+        @Override
+        public String refreshToken() {
+            throw new UnsupportedOperationException("the backend verifies ID tokens, the emulator mints them");
         }
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

@@ -7,17 +7,37 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.usercanary.demo.AccountDirectory;
+import io.usercanary.demo.AnyPasswordAccounts;
+import io.usercanary.demo.BackendRoutes;
+import io.usercanary.demo.DemoAccount;
+import io.usercanary.demo.DemoAnswer;
+import io.usercanary.demo.DemoDatabase;
+import io.usercanary.demo.DemoRequest;
+import io.usercanary.demo.DemoTokens;
+import io.usercanary.demo.FirebaseAuthRoutes;
+import io.usercanary.demo.TransientFault;
+import java.time.Clock;
+import java.util.Optional;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okio.Buffer;
 
 /**
- * Firebase Auth REST and a backend on one MockWebServer, answering like production unless a route is
- * overridden with the exact fault to test. Accounts sign in with any password but {@link #WRONG_PASSWORD}.
- * {@link #start()} serves it on a loopback port of its own, for a test to {@link #close()} after each test.
+ * Firebase Auth REST and a backend on one MockWebServer, answered by the demo's own routes
+ * ({@link FirebaseAuthRoutes}, {@link BackendRoutes}) unless a route is overridden with the exact fault to
+ * test. Accounts sign in with any password but {@link #WRONG_PASSWORD}, all as uid {@code uid-1}, and get
+ * the distinctive {@code SECRET-…} tokens below, which a leak test searches every output for; any ID token
+ * passes the lookup and the exchange, only {@link #JWT} the backend. {@link #start()} serves it on a loopback
+ * port of its own, for a test to {@link #close()} after each test.
  */
 public final class FakeProduction extends Dispatcher implements AutoCloseable {
+    private static final String FIREBASE = "/identitytoolkit.googleapis.com/";
+    private static final String SECURE_TOKEN = "/securetoken.googleapis.com/";
     public static final String SIGN_IN = "/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword";
     public static final String LOOKUP = "/identitytoolkit.googleapis.com/v1/accounts:lookup";
     public static final String EXCHANGE = "/auth/firebase";
@@ -27,12 +47,30 @@ public final class FakeProduction extends Dispatcher implements AutoCloseable {
     public static final String ID_TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1aWQtMSJ9.SECRET-ID-TOKEN-SIG";
     public static final String REFRESH_TOKEN = "SECRET-REFRESH-TOKEN-6b1f";
     public static final String JWT = "SECRET-BACKEND-JWT-93ac";
+    private static final String UID = "uid-1";
+    private static final ObjectNode HEALTHY_DASHBOARD = new ObjectMapper().createObjectNode();
+
+    static {
+        HEALTHY_DASHBOARD.putArray("widgets").add(1).add(2).add(3);
+        HEALTHY_DASHBOARD.putObject("profile").put("marker", "m-legacy");
+    }
 
     private final Map<String, MockResponse> overrides = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> signIns = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private volatile Duration accountAge = Duration.ofDays(400);
+    private final FirebaseAuthRoutes firebase;
+    private final BackendRoutes backend;
     private MockWebServer server;
+
+    /** A production to serve with a MockWebServer of the caller's; {@link #start()} serves one itself. */
+    public FakeProduction() {
+        AccountDirectory anyAccount = new AnyPasswordAccounts(UID, WRONG_PASSWORD, () -> Instant.now().minus(accountAge));
+        DemoTokens tokens = new SecretTokens();
+        this.firebase = new FirebaseAuthRoutes(anyAccount, tokens, Clock.systemUTC());
+        this.backend = new BackendRoutes(anyAccount, tokens, () -> DemoDatabase.PROD_MAIN, Clock.systemUTC(),
+                TransientFault.NONE, (account, database, now) -> HEALTHY_DASHBOARD.deepCopy());
+    }
 
     /** A new production already serving on a free port: a test's field, closed in its {@code @AfterEach}. */
     public static FakeProduction start() {
@@ -111,25 +149,42 @@ public final class FakeProduction extends Dispatcher implements AutoCloseable {
         if (override != null) {
             return override;
         }
-        return switch (path) {
-            case SIGN_IN -> signIn(request);
-            case LOOKUP -> json(200, "{\"users\":[{\"localId\":\"uid-1\",\"createdAt\":\""
-                    + Instant.now().minus(accountAge).toEpochMilli() + "\"}]}");
-            case EXCHANGE -> json(200, "{\"data\":{\"session\":{\"accessToken\":\"" + JWT + "\"}}}");
-            case DASHBOARD -> "Bearer SECRET-BACKEND-JWT-93ac".equals(request.getHeaders().get("Authorization"))
-                    ? json(200, "{\"widgets\":[1,2,3],\"profile\":{\"marker\":\"m-legacy\"}}")
-                    : json(401, "{\"error\":\"unauthorized\"}");
-            default -> json(404, "{\"error\":\"not found\"}");
-        };
+        DemoRequest demoRequest = DemoRequest.of(request.getMethod(), path, request.getUrl().encodedQuery(),
+                request.getHeaders().toMultimap(), request.getBody() == null ? "" : request.getBody().utf8());
+        DemoAnswer answer = path.startsWith(FIREBASE) || path.startsWith(SECURE_TOKEN)
+                ? firebase.answer(demoRequest)
+                : backend.answer(demoRequest);
+        MockResponse.Builder response = new MockResponse.Builder().code(answer.status());
+        answer.headers().forEach(response::addHeader);
+        return response.body(new Buffer().write(answer.body())).build();
     }
 
-    private static MockResponse signIn(RecordedRequest request) {
-        String body = request.getBody() == null ? "" : request.getBody().utf8();
-        if (body.contains(WRONG_PASSWORD)) {
-            return firebaseError(400, "INVALID_LOGIN_CREDENTIALS");
+    /** The tokens a leak test looks for: the same {@code SECRET-…} ones for every account. */
+    private static final class SecretTokens implements DemoTokens {
+        @Override
+        public String idToken(DemoAccount account, Instant authTime) {
+            return ID_TOKEN;
         }
-        return json(200, "{\"kind\":\"identitytoolkit#VerifyPasswordResponse\",\"localId\":\"uid-1\",\"idToken\":\""
-                + ID_TOKEN + "\",\"refreshToken\":\"" + REFRESH_TOKEN + "\",\"expiresIn\":\"3600\",\"registered\":true}");
+
+        @Override
+        public Optional<String> verifyIdToken(String idToken) {
+            return idToken.isEmpty() ? Optional.empty() : Optional.of(UID);
+        }
+
+        @Override
+        public String refreshToken() {
+            return REFRESH_TOKEN;
+        }
+
+        @Override
+        public String session(String localId) {
+            return JWT;
+        }
+
+        @Override
+        public Optional<String> verifySession(String token) {
+            return token.equals(JWT) ? Optional.of(UID) : Optional.empty();
+        }
     }
 
     public static MockResponse json(int code, String body) {
