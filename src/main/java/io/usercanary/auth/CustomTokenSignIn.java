@@ -23,9 +23,7 @@ public final class CustomTokenSignIn implements SignIn {
     @Override
     public SignedIn signIn(AccountConfig account, Deadline deadline, FirebaseAuthClient.Observer observer)
             throws FirebaseError, HttpFailure {
-        if (account.login() != LoginMethod.CUSTOM_TOKEN) {
-            throw new IllegalStateException("account " + account.name() + " signs in with " + account.login().yaml());
-        }
+        SignIn.requireMethod(account, LoginMethod.CUSTOM_TOKEN);
         Secret token = mint(account.uid());
         return new SignedIn(client.signInWithCustomToken(token, deadline, observer), "customToken");
     }

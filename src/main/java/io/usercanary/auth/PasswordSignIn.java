@@ -16,9 +16,7 @@ public final class PasswordSignIn implements SignIn {
     @Override
     public SignedIn signIn(AccountConfig account, Deadline deadline, FirebaseAuthClient.Observer observer)
             throws FirebaseError, HttpFailure {
-        if (account.login() != LoginMethod.PASSWORD) {
-            throw new IllegalStateException("account " + account.name() + " signs in with " + account.login().yaml());
-        }
+        SignIn.requireMethod(account, LoginMethod.PASSWORD);
         return new SignedIn(client.signInWithPassword(account.email(), account.password(), deadline, observer), "password");
     }
 }
