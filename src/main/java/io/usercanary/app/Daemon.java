@@ -129,6 +129,8 @@ public final class Daemon implements DaemonControl, AutoCloseable {
         try {
             WebOptions listen = WebOptions.plain(bind, port).withPortKey(options.port() != null ? "--port" : "server.port");
             daemon.web = WebServer.start(web.apply(listen), daemon.metrics.registry(), daemon);
+            // The JVM and process series come a moment after the first /metrics, off the start-up's path.
+            startThread(daemon.metrics::bindJvmAndProcess);
             if (daemon.cluster == null || daemon.cluster.prepare(daemon::startScheduler)) {
                 daemon.startScheduler();
             }

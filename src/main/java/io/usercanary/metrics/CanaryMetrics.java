@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * Every metric the daemon exports, on one Prometheus registry with the common tags {@code environment} and
- * {@code location}: the run metrics, the config and build gauges, and the JVM and process binders.
+ * {@code location}: the run metrics, the config and build gauges, and (once {@link #bindJvmAndProcess} has run)
+ * the JVM and process binders.
  * A meter with tag keys that differ from its name's first one throws instead of silently vanishing. Thread-safe.
  */
 public final class CanaryMetrics implements RunListener, AutoCloseable {
@@ -32,8 +33,10 @@ public final class CanaryMetrics implements RunListener, AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final RunMetrics runs;
     private final CohortGauges cohorts;
-    private final JvmGcMetrics gc = new JvmGcMetrics();
     private final Clock clock;
+    /** Set by {@link #bindJvmAndProcess}; guarded by {@code this} with {@link #closed}. */
+    private JvmGcMetrics gc;
+    private boolean closed;
     private volatile double reloadSuccessful = 1;
     private volatile double reloadSuccessTime;
     private volatile double intervalSeconds;
@@ -44,13 +47,6 @@ public final class CanaryMetrics implements RunListener, AutoCloseable {
         registry.throwExceptionOnRegistrationFailure();
         // Fixed for the registry's life: a reload that changes them takes effect on restart.
         registry.config().commonTags("environment", config.environment(), "location", config.location());
-        new JvmMemoryMetrics().bindTo(registry);
-        gc.bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
-        new ClassLoaderMetrics().bindTo(registry);
-        new FileDescriptorMetrics().bindTo(registry);
         Gauge.builder(BUILD_INFO, () -> 1).description("Always 1; the version is in the label").tag("version", version)
                 .register(registry);
         Gauge.builder(RELOAD_SUCCESSFUL, this, m -> m.reloadSuccessful)
@@ -68,6 +64,25 @@ public final class CanaryMetrics implements RunListener, AutoCloseable {
         CanaryMetrics metrics = new CanaryMetrics(config, version, clock);
         metrics.configApplied(config, knownCohorts);
         return metrics;
+    }
+
+    /**
+     * Adds the JVM and process series ({@code jvm_*}, {@code process_*}, {@code system_cpu_count}). Apart from the
+     * constructor because it loads and reads about 40 JMX beans (a tenth of the start-up): the daemon calls it on
+     * a thread of its own once the endpoints answer. Once only; nothing after {@link #close}.
+     */
+    public synchronized void bindJvmAndProcess() {
+        if (closed || gc != null) {
+            return;
+        }
+        new JvmMemoryMetrics().bindTo(registry);
+        gc = new JvmGcMetrics();
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
     }
 
     public PrometheusMeterRegistry registry() {
@@ -111,7 +126,12 @@ public final class CanaryMetrics implements RunListener, AutoCloseable {
 
     @Override
     public void close() {
-        gc.close();
+        synchronized (this) {
+            closed = true;
+            if (gc != null) {
+                gc.close();
+            }
+        }
         registry.close();
     }
 }

@@ -84,6 +84,8 @@ class DaemonEndpointsTest {
     @Test
     void everyNameOfTheContractIsExportedWithItsLabelKeys() throws Exception {
         startAndAwaitReady(List.of("legacy", "fresh"));
+        // The JVM and process binders are bound on a thread of their own once the endpoints answer.
+        await(Duration.ofSeconds(10), "the JVM series", () -> running.scrape().named("process_files_open_files").size() > 0);
         PrometheusText scrape = running.scrape();
         for (Map.Entry<String, Set<String>> name : CONTRACT.entrySet()) {
             List<PrometheusText.Sample> samples = scrape.named(name.getKey());
