@@ -2,14 +2,11 @@ package io.usercanary.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.usercanary.probe.Outcome;
 import io.usercanary.probe.RunResult;
 import io.usercanary.probe.Step;
 import io.usercanary.probe.StepResult;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -105,13 +102,8 @@ final class AccountMeters {
     }
 
     private Counter[] registerRuns(String cohort) {
-        List<Counter> counters = new ArrayList<>();
-        for (Outcome outcome : Outcome.values()) {
-            counters.add(Counter.builder(RUNS)
-                    .description("Runs of an account's flow, by outcome")
-                    .tags("account", account, "cohort", cohort, "outcome", outcome.label())
-                    .register(registry));
-        }
-        return counters.toArray(Counter[]::new);
+        return ByOutcome.register(registry, outcome -> Counter.builder(RUNS)
+                .description("Runs of an account's flow, by outcome")
+                .tags("account", account, "cohort", cohort, "outcome", outcome.label()));
     }
 }

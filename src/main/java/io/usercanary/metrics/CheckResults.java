@@ -45,14 +45,9 @@ final class CheckResults {
     private Map<String, Counter[]> register(String cohort) {
         Map<String, Counter[]> counters = new HashMap<>();
         for (String check : checks) {
-            Counter[] byOutcome = new Counter[Outcome.values().length];
-            for (Outcome outcome : Outcome.values()) {
-                byOutcome[outcome.ordinal()] = Counter.builder(NAME)
-                        .description("Dashboard check results of a cohort's accounts, by outcome")
-                        .tags("cohort", cohort, "check", check, "outcome", outcome.label())
-                        .register(registry);
-            }
-            counters.put(check, byOutcome);
+            counters.put(check, ByOutcome.register(registry, outcome -> Counter.builder(NAME)
+                    .description("Dashboard check results of a cohort's accounts, by outcome")
+                    .tags("cohort", cohort, "check", check, "outcome", outcome.label())));
         }
         return Map.copyOf(counters);
     }
