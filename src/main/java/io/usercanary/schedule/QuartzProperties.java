@@ -22,7 +22,7 @@ public final class QuartzProperties {
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         p.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
         p.setProperty("org.quartz.scheduler.threadName", "usercanary-scheduler");
-        p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
+        p.setProperty("org.quartz.threadPool.class", LifoThreadPool.class.getName());
         int threads = schedule.threadsFor(config.accounts().size());
         p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(threads));
         // One wake-up of the scheduler thread hands out as many due fires as there are free threads (Quartz's
