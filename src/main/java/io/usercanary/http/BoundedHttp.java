@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import okhttp3.Call;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -53,9 +55,22 @@ public final class BoundedHttp {
         this.memory = new BodyMemory(bodyMemory);
     }
 
-    /** A client with connect/read/write timeouts; the per-call deadline bounds the whole call on top. */
+    /**
+     * A client with connect/read/write timeouts; the per-call deadline bounds the whole call on top. Each has
+     * its own connection pool and dispatcher; the TLS set-up (the platform's trust manager and socket factory,
+     * most of what building the first client costs) is made once and shared.
+     */
     public static OkHttpClient defaultClient() {
-        return new OkHttpClient.Builder()
+        return Base.CLIENT.newBuilder().connectionPool(new ConnectionPool()).dispatcher(new Dispatcher()).build();
+    }
+
+    /** Builds the shared TLS set-up now; a command calls it on a second thread at start. */
+    public static void warmUp() {
+        Base.CLIENT.hashCode();
+    }
+
+    private static final class Base {
+        static final OkHttpClient CLIENT = new OkHttpClient.Builder()
                 .connectTimeout(10, TimeUnit.SECONDS)
                 .readTimeout(15, TimeUnit.SECONDS)
                 .writeTimeout(10, TimeUnit.SECONDS)

@@ -98,6 +98,19 @@ public final class WebServer implements AutoCloseable {
         return new WebServer(server, connector, guard, tls);
     }
 
+    /**
+     * Builds, without starting, a server shaped like {@link #start}'s, so Jetty's classes are loaded and their
+     * static set-up has run: a command calls it on a warm-up thread while its main thread reads the config.
+     */
+    public static void warmUp() {
+        Server server = new Server(new QueuedThreadPool(16, 2, 60_000));
+        HttpConfiguration http = new HttpConfiguration();
+        http.setHttpCompliance(HttpCompliance.RFC9110);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(1, connector));
+    }
+
     private static SslContextFactory.Server sslContextFactory(ServerTls tls) {
         TlsServerConfig config = tls.config();
         SslContextFactory.Server factory = new SslContextFactory.Server();

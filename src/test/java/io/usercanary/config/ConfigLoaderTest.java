@@ -29,6 +29,11 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theStartUpWarmUpReadsItsSampleConfigWhole() {
+        assertTrue(ConfigLoader.warmUp(), "a sample that no longer reads would warm up nothing");
+    }
+
+    @Test
     void theIssuesExampleLoadsWithEveryValue() throws Exception {
         CanaryConfig config = load(fullExample(), ENV);
         assertEquals("production", config.environment());
