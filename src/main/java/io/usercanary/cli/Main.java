@@ -23,6 +23,11 @@ public final class Main {
 
     /** Runs a command line and returns its exit code: 0 passed, 1 failed, 2 bad config or usage. */
     public static int execute(String... args) {
+        return commandLine(args).execute(args);
+    }
+
+    /** The picocli model {@code args} run on: every sub-command when they name none. */
+    static CommandLine commandLine(String... args) {
         CommandLine line = new CommandLine(new Main());
         // picocli builds the model of every sub-command it is given by reflection, a tenth of the daemon's
         // start: it gets the one the command line names, or all of them (for the help and "did you mean").
@@ -42,7 +47,7 @@ public final class Main {
                     + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
             return ExitCodes.INTERNAL;
         });
-        return line.execute(args);
+        return line;
     }
 
     /** The sub-commands by name, in the order the help lists them. */

@@ -28,7 +28,7 @@ class HelpIT {
 
     /** The command's model as picocli builds it from the annotations: what the help must list. */
     static CommandSpec spec(String command) {
-        CommandLine top = new CommandLine(new Main());
+        CommandLine top = Main.commandLine();
         return command.isEmpty() ? top.getCommandSpec() : top.getSubcommands().get(command).getCommandSpec();
     }
 
