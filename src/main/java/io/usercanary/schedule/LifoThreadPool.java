@@ -74,7 +74,6 @@ public final class LifoThreadPool implements ThreadPool {
         if (job == null) {
             return false;
         }
-        Worker worker;
         synchronized (lock) {
             awaitIdleWorker();
             if (shutdown) {
@@ -83,9 +82,8 @@ public final class LifoThreadPool implements ThreadPool {
                 last.start();
                 return true;
             }
-            worker = idle.removeFirst();
+            idle.removeFirst().hand(job); // under the lock: a shutdown's stop comes after it, and the worker still runs the job
         }
-        worker.hand(job);
         return true;
     }
 
@@ -183,7 +181,8 @@ public final class LifoThreadPool implements ThreadPool {
             while (true) {
                 Runnable next = job;
                 if (next == null) {
-                    if (stopped) {
+                    // A job handed over before the stop is seen once the stop is: read it again before ending.
+                    if (stopped && job == null) {
                         return;
                     }
                     LockSupport.park(this);
