@@ -29,23 +29,20 @@ public final class ConfigLoader {
     /** The largest config file read: far above any real config, and refused before parsing. */
     public static final int MAX_BYTES = 1024 * 1024;
 
-    private final Map<String, String> environment;
-    private final ObjectMapper mapper = Mapper.YAML;
-
     /**
      * One mapper for every loader: configured once, thread-safe, and it keeps the deserializers it built for the
      * config's records, which are most of what reading a config costs the first time.
      */
-    private static final class Mapper {
-        static final ObjectMapper YAML = YAMLMapper.builder()
-                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_IGNORED_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .addModule(new SimpleModule("usercanary-durations").addDeserializer(Duration.class, new DurationDeserializer()))
-                .build();
-    }
+    private static final ObjectMapper MAPPER = YAMLMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_IGNORED_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .addModule(new SimpleModule("usercanary-durations").addDeserializer(Duration.class, new DurationDeserializer()))
+            .build();
+
+    private final Map<String, String> environment;
 
     public ConfigLoader(Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
@@ -149,8 +146,8 @@ public final class ConfigLoader {
         JsonNode tree;
         try {
             YamlRestrictions.check(yaml, fileName);
-            lines = YamlLines.of(mapper.getFactory(), yaml);
-            tree = mapper.readTree(yaml);
+            lines = YamlLines.of(MAPPER.getFactory(), yaml);
+            tree = MAPPER.readTree(yaml);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw ConfigException.at(fileName, line, ConfigPath.ROOT, "not valid YAML: " + BindingErrors.yamlProblem(e.getOriginalMessage()));
@@ -172,7 +169,7 @@ public final class ConfigLoader {
         }
         CanaryConfig config;
         try {
-            config = mapper.readerFor(CanaryConfig.class).readValue(tree);
+            config = MAPPER.readerFor(CanaryConfig.class).readValue(tree);
         } catch (IOException e) {
             ConfigPath at = e instanceof JsonMappingException mapping ? BindingErrors.where(mapping) : ConfigPath.ROOT;
             for (Map.Entry<ConfigPath, String> unset : substitution.unset().entrySet()) {
