@@ -53,19 +53,9 @@ public final class WebServer implements AutoCloseable {
      */
     public static WebServer start(WebOptions options, PrometheusMeterRegistry registry, DaemonControl control)
             throws IOException {
-        QueuedThreadPool threads = new QueuedThreadPool(16, 2, 60_000);
-        threads.setName("usercanary-http");
-        threads.setDaemon(true);
-        threads.setReservedThreads(0);
-        Server server = new Server(threads);
+        Server server = new Server(threads());
         server.setStopTimeout(2000);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setRequestHeaderSize(HEADER_BYTES);
-        http.setResponseHeaderSize(HEADER_BYTES);
-        http.setSendServerVersion(false);
-        http.setSendXPoweredBy(false);
-        http.setHttpCompliance(HttpCompliance.RFC9110);
-        HttpConnectionFactory http11 = new HttpConnectionFactory(http);
+        HttpConnectionFactory http11 = new HttpConnectionFactory(httpConfiguration());
         ServerTls tls = null;
         ServerConnector connector;
         if (options.security().tls().isPresent()) {
@@ -103,12 +93,28 @@ public final class WebServer implements AutoCloseable {
      * static set-up has run: a command calls it on a warm-up thread while its main thread reads the config.
      */
     public static void warmUp() {
-        Server server = new Server(new QueuedThreadPool(16, 2, 60_000));
-        HttpConfiguration http = new HttpConfiguration();
-        http.setHttpCompliance(HttpCompliance.RFC9110);
-        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        Server server = new Server(threads());
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(httpConfiguration()));
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(1, connector));
+    }
+
+    private static QueuedThreadPool threads() {
+        QueuedThreadPool threads = new QueuedThreadPool(16, 2, 60_000);
+        threads.setName("usercanary-http");
+        threads.setDaemon(true);
+        threads.setReservedThreads(0);
+        return threads;
+    }
+
+    private static HttpConfiguration httpConfiguration() {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setRequestHeaderSize(HEADER_BYTES);
+        http.setResponseHeaderSize(HEADER_BYTES);
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setHttpCompliance(HttpCompliance.RFC9110);
+        return http;
     }
 
     private static SslContextFactory.Server sslContextFactory(ServerTls tls) {
